@@ -1,0 +1,15 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import catalogue from './src/integrations/catalogue.ts';
+
+// SITE_URL is where the site will be published; canonical URLs and the sitemap use it.
+const site = process.env.SITE_URL || 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [catalogue(), mdx(), sitemap()],
+});

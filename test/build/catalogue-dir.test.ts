@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { pagesUnder, ROOT, run } from './helpers.ts';
+
+const outDirs: string[] = [];
+const outDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dist-'));
+  outDirs.push(dir);
+  return dir;
+};
+afterAll(() => outDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const BROKEN = join(ROOT, 'test/catalogues/broken');
+const EXPECTED_PROBLEMS = [
+  'syntax-error.json line 5, column 5: expected valid JSON, found a syntax error (comma expected)',
+  'two-schema-errors.json $.tools[0].name (tool "lookup order"): expected a tool name of 1 to 128 characters',
+  'two-schema-errors.json $.tools[1].inputSchema (tool "cancel_order"): expected an object, found the string "object"',
+];
+
+describe('CATALOGUE_DIR', () => {
+  test('builds another catalogue', () => {
+    const out = outDir();
+    const { status, output } = run('astro', ['build', '--outDir', out], {
+      CATALOGUE_DIR: join(ROOT, 'test/catalogues/tiny'),
+    });
+    expect(status, output).toBe(0);
+    expect(
+      pagesUnder(out, 'tools')
+        .filter((p) => p.split('/').length === 4)
+        .sort(),
+    ).toEqual(['tools/notes/deletenote/index.html', 'tools/notes/list_notes/index.html']);
+  });
+
+  test('npm run validate lists all three problems of a broken catalogue and exits 1', () => {
+    const { status, output } = run('node', ['scripts/validate.ts'], { CATALOGUE_DIR: BROKEN });
+    expect(status).toBe(1);
+    expect(output).toContain('3 problems in 2 files');
+    for (const line of EXPECTED_PROBLEMS) expect(output).toContain(line);
+  });
+
+  test('the build fails on a broken catalogue with the same list and writes nothing', () => {
+    const out = join(outDir(), 'site');
+    const { status, output } = run('astro', ['build', '--outDir', out], { CATALOGUE_DIR: BROKEN });
+    expect(status).not.toBe(0);
+    for (const line of EXPECTED_PROBLEMS) expect(output).toContain(line);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('npm run validate summarises a good catalogue in one line', () => {
+    const { status, output } = run('node', ['scripts/validate.ts', join(ROOT, 'test/catalogues/tiny')]);
+    expect(status).toBe(0);
+    expect(output.trim()).toMatch(/: 1 server, 2 tools, no problems\.$/);
+  });
+});

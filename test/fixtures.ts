@@ -1,0 +1,41 @@
+/** Builders for catalogue data in tests: a valid default, overridden where the test cares. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export function makeTool(overrides: Record<string, Json> = {}): Record<string, Json> {
+  return {
+    name: 'get_weather',
+    description: 'Returns the forecast for a city.',
+    inputSchema: {
+      type: 'object',
+      properties: { city: { type: 'string', description: 'City name' } },
+      required: ['city'],
+    },
+    ...overrides,
+  };
+}
+
+export function makeServer(overrides: Record<string, Json> = {}): Record<string, Json> {
+  return { name: 'io.github.example/weather', title: 'Weather', description: 'Forecasts.', ...overrides };
+}
+
+export function makeServerFile({
+  server = {},
+  tools = [makeTool()],
+}: { server?: Record<string, Json>; tools?: Json[] } = {}): Record<string, Json> {
+  return { server: makeServer(server), tools };
+}
+
+/** Writes `{ "<file>": contents }` into a fresh temporary folder; strings and buffers are written as they are. */
+export function writeCatalogue(files: Record<string, Json | Buffer | string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'catalogue-'));
+  for (const [name, contents] of Object.entries(files)) {
+    const data =
+      typeof contents === 'string' || Buffer.isBuffer(contents) ? contents : JSON.stringify(contents, null, 2);
+    writeFileSync(join(dir, name), data);
+  }
+  return dir;
+}
