@@ -12,3 +12,45 @@ export type Category = z.infer<typeof categorySchema>;
 export const RISKS = ['low', 'medium', 'high', 'critical'] as const;
 export const riskSchema = z.enum(RISKS);
 export type Risk = z.infer<typeof riskSchema>;
+
+/** Risk signals (SPEC.md, "Classification"): what the definition shows the tool can be made to do. */
+export const SIGNALS = [
+  'url',
+  'path',
+  'code',
+  'html',
+  'credentials',
+  'recipient',
+  'money',
+  'bulk',
+  'annotation-mismatch',
+  'poisoning',
+  'short-description',
+] as const;
+export const signalSchema = z.enum(SIGNALS);
+export type SignalId = z.infer<typeof signalSchema>;
+
+/** How each signal reads on a page ("Accepts a URL or endpoint"). */
+export const SIGNAL_LABELS: Record<SignalId, string> = {
+  url: 'Accepts a URL or endpoint',
+  path: 'Accepts a file-system path',
+  code: 'Accepts code, a query or a shell command',
+  html: 'Accepts raw HTML or template content',
+  credentials: 'Accepts credentials or secrets',
+  recipient: 'Sends messages or data to an outside recipient',
+  money: 'Moves money',
+  bulk: 'Works in bulk or by wildcard',
+  'annotation-mismatch': 'Annotations contradict the definition',
+  poisoning: 'Tool-poisoning markers',
+  'short-description': 'Empty or very short description',
+};
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  read: 'Read',
+  write: 'Write',
+  execute: 'Execute',
+  destructive: 'Destructive',
+  financial: 'Financial',
+};
+
+export const RISK_LABELS: Record<Risk, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };

@@ -1,0 +1,579 @@
+/**
+ * The risk classifier (SPEC.md, "Classification"): deterministic, no network.
+ *
+ * It reads the tool's action from its name (a verb, then the object the verb acts
+ * on), falls back to the description, then to the parameters; annotations are
+ * weighed against that reading and never decide it. Every step leaves an evidence
+ * line, so the page can say why.
+ */
+import type { Catalogue } from '../loader.ts';
+import { CATEGORIES, RISKS, type Category, type Risk, type SignalId } from '../../schemas/taxonomy.ts';
+import type { Tool } from '../../schemas/tool.ts';
+import {
+  CREDENTIAL_NOUNS,
+  DERIVED_DATA_NOUNS,
+  EXECUTION_NOUNS,
+  EXECUTION_STARTERS,
+  INFRASTRUCTURE_NOUNS,
+  DESTRUCTIVE_PHRASES,
+  IRREVERSIBLE_PHRASES,
+  MONEY_CONTAINER_NOUNS,
+  MONEY_MOVING_ACTIONS,
+  MONEY_NOUNS,
+  MONEY_PHRASES,
+  NOUN_FIRST_WORDS,
+  READ_ONLY_PHRASES,
+  READ_RUN_NOUNS,
+  SAVES_RESULT_PHRASES,
+  SPENDING_PHRASES,
+  verbCategory,
+} from './lexicon.ts';
+import { parametersOf, type Parameter } from './schema-walk.ts';
+import { detectSignals, type Signal } from './signals.ts';
+import { excerpt, identifierWords, INVISIBLE_CHARACTERS, textWords, wordForms } from './words.ts';
+
+export type { Signal } from './signals.ts';
+
+/** The risk each category carries before any signal (SPEC.md). */
+export const BASE_RISK: Record<Category, Risk> = {
+  read: 'low',
+  write: 'medium',
+  execute: 'high',
+  destructive: 'critical',
+  financial: 'critical',
+};
+
+export interface RiskRaise {
+  signal: SignalId;
+  from: Risk;
+  to: Risk;
+}
+
+export interface Classification {
+  category: Category;
+  risk: Risk;
+  /** Signals that raised the risk above the category's base, in order. */
+  raisedBy: RiskRaise[];
+  signals: Signal[];
+  /** 0..1, two decimals. */
+  confidence: number;
+  confidenceReasons: string[];
+  /** "From the tool's definition": what led to the category. */
+  evidence: string[];
+  /** A curator's `review` decided category and risk. */
+  reviewed: boolean;
+}
+
+export interface ClassifyContext {
+  /** The server's own description, as context for ambiguous words ("query" on a database server is SQL). */
+  serverDescription?: string;
+  /** Which other server, if any, has a tool of this name (for tool-shadowing evidence). */
+  otherServersTool?: (identifier: string) => string | undefined;
+}
+
+const SENDING_ACTIONS = new Set([
+  'send',
+  'share',
+  'invite',
+  'forward',
+  'post',
+  'publish',
+  'reply',
+  'respond',
+  'notify',
+  'email',
+  'sms',
+  'message',
+  'broadcast',
+  'announce',
+  'export',
+  'tweet',
+  'dm',
+  'remind',
+  'dial',
+  'call',
+  'text',
+  'mail',
+  'webhook',
+]);
+const SQL_CONTEXT =
+  /\b(sql|postgres(ql)?|mysql|sqlite|snowflake|bigquery|database|warehouse|clickhouse|redshift|duckdb|select statements?)\b/i;
+const WRITE_SQL =
+  /\b(insert|update|delete|merge|ddl|dml|drop|alter|create table|truncate|modif(y|ies) (data|rows|tables))\b/i;
+
+interface Reading {
+  category: Category;
+  /** The word that names the action, and where it was found. */
+  verb?: string;
+  source: 'name' | 'description' | 'parameters' | 'annotations' | 'default';
+  evidence: string[];
+  doubts: string[];
+}
+
+const severity = (c: Category) => CATEGORIES.indexOf(c);
+const raise = (risk: Risk, steps: number): Risk => RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(risk) + steps)]!;
+const maxRisk = (a: Risk, b: Risk): Risk => (RISKS.indexOf(a) >= RISKS.indexOf(b) ? a : b);
+
+function lookup(word: string): { word: string; category: Category } | undefined {
+  for (const form of wordForms(word)) {
+    const category = verbCategory(form);
+    if (category) return { word: form, category };
+  }
+  return undefined;
+}
+
+/**
+ * The action named by a list of words: the first verb, unless it is a noun-first
+ * word ("email", "log") with a verb after it. Past the first word such words are
+ * nouns (`pods_log`, `image_job_status`).
+ */
+function actionOf(words: string[]): { index: number; word: string; category: Category } | undefined {
+  const verbs: { index: number; word: string; category: Category }[] = [];
+  words.forEach((w, index) => {
+    const hit = lookup(w);
+    if (hit && (index === 0 || !NOUN_FIRST_WORDS.has(hit.word))) verbs.push({ index, ...hit });
+  });
+  if (verbs.length === 0) return undefined;
+  let action = verbs[0]!;
+  const later = verbs.find((v) => v.index > action.index && !NOUN_FIRST_WORDS.has(v.word));
+  if (NOUN_FIRST_WORDS.has(action.word) && later) action = later;
+  // "get_or_create", "read_and_delete": the more harmful action is the one that counts.
+  for (const v of verbs) {
+    const joined = words[v.index - 1] === 'or' || words[v.index - 1] === 'and';
+    if (joined && severity(v.category) > severity(action.category)) action = v;
+  }
+  return action;
+}
+
+/** Re-reads an action in the light of the object it acts on (`create` + `refund` moves money). */
+function refine(
+  action: { word: string; category: Category },
+  objectWords: string[],
+  description: string,
+  evidence: string[],
+): Category {
+  const { word } = action;
+  let category = action.category;
+  const headIndex = objectWords.findIndex((w) => MONEY_NOUNS.has(w));
+  const moneyObject = headIndex >= 0 && !objectWords.slice(headIndex + 1).some((w) => MONEY_CONTAINER_NOUNS.has(w));
+  if (moneyObject && MONEY_MOVING_ACTIONS.has(word)) {
+    evidence.push(`"${word}" a "${objectWords[headIndex]}" moves money`);
+    return 'financial';
+  }
+  if (category === 'destructive' && objectWords.some((w) => DERIVED_DATA_NOUNS.has(w))) {
+    const noun = objectWords.find((w) => DERIVED_DATA_NOUNS.has(w));
+    evidence.push(`"${word}" acts on a ${noun}, which is rebuilt from other data: nothing is lost`);
+    return 'write';
+  }
+  if (word === 'reset' && objectWords.some((w) => CREDENTIAL_NOUNS.has(w))) {
+    evidence.push(`"reset" of a credential sets a new one rather than wiping data`);
+    return 'write';
+  }
+  if (category === 'execute' && word === 'run' && objectWords.some((w) => READ_RUN_NOUNS.has(w))) {
+    evidence.push(
+      `"run" a ${objectWords.find((w) => READ_RUN_NOUNS.has(w))} produces a result without changing anything`,
+    );
+    return 'read';
+  }
+  if (category === 'write' && EXECUTION_STARTERS.has(word) && objectWords.some((w) => EXECUTION_NOUNS.has(w))) {
+    evidence.push(`"${word}" a ${objectWords.find((w) => EXECUTION_NOUNS.has(w))} runs it`);
+    return 'execute';
+  }
+  if (category === 'write' && word === 'apply' && objectWords.some((w) => INFRASTRUCTURE_NOUNS.has(w))) {
+    evidence.push(`applying ${objectWords.find((w) => INFRASTRUCTURE_NOUNS.has(w))} runs whatever it declares`);
+    return 'execute';
+  }
+  if (
+    category === 'write' &&
+    objectWords.includes('force') &&
+    ['push', 'update', 'write', 'set', 'move', 'merge'].includes(word)
+  ) {
+    evidence.push(`a forced "${word}" overwrites what was there`);
+    return 'destructive';
+  }
+  if (category === 'read' && word === 'evaluate' && objectWords.some((w) => EXECUTION_NOUNS.has(w))) {
+    evidence.push(`"evaluate" ${objectWords.find((w) => EXECUTION_NOUNS.has(w))} runs code`);
+    return 'execute';
+  }
+  void description;
+  return category;
+}
+
+/** Words after which a description names its action: "Use this tool to delete…", "This tool deletes…". */
+const ACTION_LEAD_INS = new Set(['to', 'will', 'can', 'tool', 'it', 'that', 'which', 'and', 'then', 'you']);
+
+/**
+ * The action a description names. Descriptions say what a tool does first ("Deletes
+ * the…", "Use this to…"), so only a sentence's opening word and the word after a
+ * lead-in count; a verb deep in a sentence ("…once finished, the paths…") does not.
+ */
+function descriptionAction(
+  description: string,
+): { index: number; word: string; category: Category; words: string[] } | undefined {
+  for (const sentence of description
+    .split(/(?<=[.!?:])\s+|\n+/)
+    .filter((s) => s.trim())
+    .slice(0, 2)) {
+    const words = textWords(sentence);
+    const starts = [0];
+    words.slice(0, 12).forEach((w, i) => ACTION_LEAD_INS.has(w) && starts.push(i + 1));
+    for (const index of starts) {
+      const hit = words[index] === undefined ? undefined : lookup(words[index]!);
+      if (hit) return { index, words, ...hit };
+    }
+  }
+  return undefined;
+}
+
+function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): Reading {
+  const nameWords = identifierWords(tool.name);
+  const description = tool.description.replace(INVISIBLE_CHARACTERS, '');
+  const evidence: string[] = [];
+  const doubts: string[] = [];
+  let reading: Reading | undefined;
+
+  const fromDescription = descriptionAction(description);
+  let fromName = actionOf(nameWords);
+  // A name that is a bare verb ("make", "checkout") says less than the description's own first action.
+  if (fromName && nameWords.length === 1 && fromDescription && fromDescription.word !== fromName.word) {
+    evidence.push(
+      `Name "${tool.name}" is a bare verb; the description's first action "${fromDescription.word}" says more.`,
+    );
+    fromName = undefined;
+  }
+  if (fromName) {
+    const objectWords = [...nameWords.slice(0, fromName.index), ...nameWords.slice(fromName.index + 1)];
+    evidence.push(`Name "${tool.name}": the action "${fromName.word}" reads as ${fromName.category}.`);
+    const notes: string[] = [];
+    const category = refine(fromName, objectWords, description, notes);
+    for (const note of notes) evidence.push(`Name: ${note}.`);
+    reading = { category, verb: fromName.word, source: 'name', evidence, doubts };
+  } else {
+    // No verb in the name ("whois", "text_to_speech"): the description's first sentences say what it does.
+    if (fromDescription) {
+      const objectWords = fromDescription.words.slice(fromDescription.index + 1, fromDescription.index + 5);
+      evidence.push(
+        `Description: the action "${fromDescription.word}" reads as ${fromDescription.category} (the name "${tool.name}" names no action).`,
+      );
+      const notes: string[] = [];
+      const category = refine(fromDescription, objectWords, description, notes);
+      for (const note of notes) evidence.push(`Description: ${note}.`);
+      reading = { category, verb: fromDescription.word, source: 'description', evidence, doubts };
+    }
+  }
+
+  if (!reading) {
+    const code = parameters.find(
+      (p) => p.words.some((w) => ['command', 'script', 'sql', 'cmd'].includes(w)) || p.words.join('_') === 'code',
+    );
+    const money = parameters.find((p) => p.words.some((w) => ['amount', 'price', 'currency'].includes(w)));
+    if (code) {
+      evidence.push(`Parameter "${code.path}" takes something to run (neither name nor description names an action).`);
+      return { category: 'execute', source: 'parameters', evidence, doubts };
+    }
+    if (money) {
+      evidence.push(
+        `Parameter "${money.path}" takes an amount of money (neither name nor description names an action).`,
+      );
+      return { category: 'financial', source: 'parameters', evidence, doubts };
+    }
+    const hints = tool.annotations;
+    if (hints?.destructiveHint === true) {
+      evidence.push('Annotations: destructiveHint is true, and nothing in the definition says otherwise.');
+      return { category: 'destructive', source: 'annotations', evidence, doubts };
+    }
+    if (hints?.readOnlyHint === true) {
+      evidence.push('Annotations: readOnlyHint is true, and nothing in the definition says otherwise.');
+      return { category: 'read', source: 'annotations', evidence, doubts };
+    }
+    if (description.trim()) {
+      // A description that only describes data ("Registration record of a domain") describes what comes back.
+      evidence.push('The description names no action, only what the tool returns.');
+      return { category: 'read', source: 'default', evidence, doubts };
+    }
+    evidence.push(`Nothing in the definition names the action; it is treated as one that changes something.`);
+    return { category: 'write', source: 'default', evidence, doubts };
+  }
+
+  // What the description says can correct a reading from the name, or cast doubt on it.
+  const readOnly = READ_ONLY_PHRASES.exec(description);
+  const writesSql = WRITE_SQL.exec(description);
+  const takesCode = parameters.some((p) =>
+    p.words.some((w) => ['sql', 'query', 'statement', 'command', 'script', 'code'].includes(w)),
+  );
+  if (reading.category === 'execute' && readOnly && takesCode) {
+    evidence.push(
+      `Description: "${excerpt(description, readOnly.index, readOnly[0].length)}": what it runs cannot change data.`,
+    );
+    reading.category = 'read';
+  } else if (
+    reading.category === 'read' &&
+    takesCode &&
+    sqlContext &&
+    writesSql &&
+    !readOnly &&
+    reading.verb === 'query'
+  ) {
+    evidence.push(
+      `Description: "${excerpt(description, writesSql.index, writesSql[0].length)}": the query it runs can change data.`,
+    );
+    reading.category = 'execute';
+  }
+  const moneyParameter = parameters.find((p) =>
+    p.words.some((w) => ['amount', 'price', 'budget', 'cost', 'fee'].includes(w)),
+  );
+  const moneyPhrase = MONEY_PHRASES.exec(description);
+  const spendingPhrase = SPENDING_PHRASES.exec(description);
+  if (reading.category === 'write' || reading.category === 'execute') {
+    if (moneyPhrase) {
+      evidence.push(
+        `Description: "${excerpt(description, moneyPhrase.index, moneyPhrase[0].length)}": it moves money.`,
+      );
+      reading.category = 'financial';
+    } else if (moneyParameter && spendingPhrase) {
+      evidence.push(
+        `Description: "${excerpt(description, spendingPhrase.index, spendingPhrase[0].length)}", with parameter "${moneyParameter.path}": it spends money.`,
+      );
+      reading.category = 'financial';
+    }
+  }
+  const saves = SAVES_RESULT_PHRASES.exec(description);
+  if (reading.category === 'read' && saves && !readOnly) {
+    evidence.push(`Description: "${excerpt(description, saves.index, saves[0].length)}": it keeps what it produces.`);
+    reading.category = 'write';
+  }
+  const destroys = DESTRUCTIVE_PHRASES.exec(description);
+  if (destroys && (reading.category === 'write' || reading.category === 'execute')) {
+    doubts.push(`the description says "${excerpt(description, destroys.index, destroys[0].length, 15)}"`);
+  }
+  const irreversible = IRREVERSIBLE_PHRASES.exec(description);
+  if (
+    irreversible &&
+    reading.category !== 'destructive' &&
+    reading.category !== 'financial' &&
+    reading.category !== 'read'
+  ) {
+    doubts.push(
+      `the description says "${excerpt(description, irreversible.index, irreversible[0].length, 15)}", yet the action reads as ${reading.category}`,
+    );
+  }
+  if (reading.category === 'write' || reading.category === 'execute') {
+    const deleting = parameters.find((p) =>
+      ['delete', 'remove', 'purge', 'drop', 'destroy', 'overwrite', 'force'].includes(p.words[0] ?? ''),
+    );
+    if (deleting) doubts.push(`parameter "${deleting.path}" can also remove data`);
+  }
+  if (reading.source === 'name') {
+    const describedAs = fromDescription;
+    if (
+      describedAs &&
+      describedAs.category !== reading.category &&
+      severity(describedAs.category) > severity(reading.category) &&
+      describedAs.category !== 'execute'
+    ) {
+      doubts.push(`the description's first action, "${describedAs.word}", reads as ${describedAs.category}`);
+    }
+  }
+  return reading;
+}
+
+/** Annotations that claim the tool is safer than its definition shows. */
+function annotationConflicts(tool: Tool, category: Category, signals: Signal[]): string[] {
+  const a = tool.annotations;
+  if (!a) return [];
+  const out: string[] = [];
+  if (a.readOnlyHint === true && category !== 'read')
+    out.push(`readOnlyHint is true, but the definition reads as ${category}`);
+  if (a.destructiveHint === false && category === 'destructive')
+    out.push('destructiveHint is false, but the definition reads as destructive');
+  const reachesOut = signals.find((s) => s.id === 'url' || s.id === 'recipient');
+  if (a.openWorldHint === false && reachesOut)
+    out.push(
+      `openWorldHint is false, but the tool ${reachesOut.id === 'url' ? 'takes a URL' : 'sends to an outside recipient'}`,
+    );
+  return out;
+}
+
+function annotationAgreement(tool: Tool, category: Category): { agree: string[]; cautious: string[] } {
+  const a = tool.annotations;
+  const agree: string[] = [];
+  const cautious: string[] = [];
+  if (!a) return { agree, cautious };
+  if (a.readOnlyHint === true && category === 'read') agree.push('readOnlyHint is true');
+  if (a.readOnlyHint === false && category !== 'read') agree.push('readOnlyHint is false');
+  if (a.destructiveHint === true && category === 'destructive') agree.push('destructiveHint is true');
+  if (a.destructiveHint === true && category === 'read')
+    cautious.push('destructiveHint is true on a tool that reads as read');
+  if (a.readOnlyHint === false && category === 'read' && a.destructiveHint !== false)
+    cautious.push('readOnlyHint is false on a tool that reads as read');
+  return { agree, cautious };
+}
+
+export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classification {
+  const { parameters, truncated } = parametersOf(tool.inputSchema);
+  const nameWords = identifierWords(tool.name);
+  const sqlContext = SQL_CONTEXT.test(
+    `${tool.name.replace(/_/g, ' ')} ${tool.description} ${context.serverDescription ?? ''}`,
+  );
+  const reading = readAction(tool, parameters, sqlContext);
+  const action = reading.verb ?? '';
+  const sends =
+    SENDING_ACTIONS.has(action) ||
+    (reading.source === 'name' && nameWords.some((w) => SENDING_ACTIONS.has(w) && w !== 'message' && w !== 'email'));
+
+  let category = reading.category;
+  const signals = detectSignals({
+    tool,
+    parameters,
+    category,
+    nameWords,
+    sends,
+    sqlContext,
+    ...(context.otherServersTool ? { otherServersTool: context.otherServersTool } : {}),
+  });
+  const conflicts = annotationConflicts(tool, category, signals);
+  if (conflicts.length > 0) signals.push({ id: 'annotation-mismatch', evidence: conflicts });
+
+  const evidence = [...reading.evidence];
+  if (sqlContext && signals.some((s) => s.id === 'code')) {
+    const server = context.serverDescription && SQL_CONTEXT.test(context.serverDescription);
+    if (server)
+      evidence.push(`Server: "${excerpt(context.serverDescription!, 0, 0, 80)}": its queries are database queries.`);
+  }
+  const { agree, cautious } = annotationAgreement(tool, category);
+  if (agree.length) evidence.push(`Annotations agree: ${agree.join(', ')}.`);
+  for (const c of conflicts)
+    evidence.push(`Annotations disagree: ${c}. Annotations come from the server and do not override the definition.`);
+  if (truncated)
+    evidence.push('The input schema is deeper or larger than the classifier reads; only its first levels were read.');
+
+  // Risk: the category's base, raised (never lowered) by the signals that change what the tool can do to the agent.
+  let risk = BASE_RISK[category];
+  const raisedBy: RiskRaise[] = [];
+  if (conflicts.length > 0) {
+    const to = raise(risk, 1);
+    if (to !== risk) raisedBy.push({ signal: 'annotation-mismatch', from: risk, to });
+    risk = to;
+  }
+  if (signals.some((s) => s.id === 'poisoning') && risk !== 'critical') {
+    raisedBy.push({ signal: 'poisoning', from: risk, to: 'critical' });
+    risk = 'critical';
+  }
+
+  // Confidence: how sure the category is, with the reasons a reader can check.
+  const reasons: string[] = [];
+  let confidence = { name: 0.85, description: 0.65, parameters: 0.45, annotations: 0.4, default: 0.3 }[reading.source];
+  reasons.push(
+    {
+      name: 'the name names the action',
+      description: 'only the description names the action',
+      parameters: 'only the parameters hint at the action',
+      annotations: 'only the annotations hint at the action',
+      default: 'nothing names the action',
+    }[reading.source],
+  );
+  const trimmed = tool.description.trim();
+  if (trimmed.length === 0) {
+    confidence -= 0.25;
+    reasons.push('the description is empty');
+  } else if (trimmed.length < 20) {
+    confidence -= 0.1;
+    reasons.push('the description is very short');
+  }
+  if (agree.length) {
+    confidence += 0.05 * Math.min(2, agree.length);
+    reasons.push(`annotations agree (${agree.join(', ')})`);
+  }
+  if (conflicts.length) {
+    confidence -= 0.2;
+    reasons.push('annotations contradict the definition');
+  }
+  for (const c of cautious) {
+    confidence -= 0.1;
+    reasons.push(`annotations are more cautious: ${c}`);
+  }
+  for (const d of reading.doubts) {
+    confidence -= 0.15;
+    reasons.push(d);
+  }
+
+  const review = tool.review;
+  if (review) {
+    evidence.unshift(
+      `Reviewed by a curator: ${CATEGORY_WORD[review.category]}, ${review.risk} risk${review.note ? ` (${review.note})` : ''}.`,
+    );
+    return {
+      category: review.category,
+      risk: review.risk,
+      raisedBy: [],
+      signals,
+      confidence: 1,
+      confidenceReasons: [
+        'a curator reviewed this tool',
+        ...(category !== review.category ? [`the classifier alone read it as ${category}`] : []),
+      ],
+      evidence,
+      reviewed: true,
+    };
+  }
+  category = reading.category;
+  return {
+    category,
+    risk,
+    raisedBy,
+    signals,
+    confidence: Math.round(Math.min(0.98, Math.max(0.05, confidence)) * 100) / 100,
+    confidenceReasons: reasons,
+    evidence,
+    reviewed: false,
+  };
+}
+
+const CATEGORY_WORD: Record<Category, string> = {
+  read: 'read',
+  write: 'write',
+  execute: 'execute',
+  destructive: 'destructive',
+  financial: 'financial',
+};
+
+export interface ClassifiedTool {
+  server: string;
+  tool: string;
+  classification: Classification;
+}
+
+/**
+ * Classifies every tool of a catalogue in one pass. The only catalogue-wide fact a
+ * tool needs is which tool names other servers have (tool shadowing), built once.
+ */
+export function classifyCatalogue(catalogue: Catalogue): Map<string, Map<string, Classification>> {
+  const firstServerOf = new Map<string, string>();
+  const serversOf = new Map<string, Set<string>>();
+  for (const server of catalogue.servers) {
+    for (const { tool } of server.tools) {
+      if (!firstServerOf.has(tool.name)) firstServerOf.set(tool.name, server.slug);
+      let set = serversOf.get(tool.name);
+      if (!set) serversOf.set(tool.name, (set = new Set()));
+      set.add(server.slug);
+    }
+  }
+  const result = new Map<string, Map<string, Classification>>();
+  for (const server of catalogue.servers) {
+    const own = new Set(server.tools.map((t) => t.tool.name));
+    const otherServersTool = (identifier: string) => {
+      if (own.has(identifier)) return undefined;
+      const servers = serversOf.get(identifier);
+      if (!servers) return undefined;
+      for (const s of servers) if (s !== server.slug) return s;
+      return undefined;
+    };
+    const byTool = new Map<string, Classification>();
+    for (const { slug, tool } of server.tools) {
+      byTool.set(slug, classifyTool(tool, { serverDescription: server.server.description, otherServersTool }));
+    }
+    result.set(server.slug, byTool);
+  }
+  void firstServerOf;
+  return result;
+}

@@ -1,0 +1,294 @@
+import type { Category, SignalId } from '../../schemas/taxonomy.ts';
+import type { Tool } from '../../schemas/tool.ts';
+import type { Parameter } from './schema-walk.ts';
+import { stringsIn } from './schema-walk.ts';
+import { describeCodePoint, excerpt, identifierWords, INVISIBLE_CHARACTERS, wordList } from './words.ts';
+
+export interface Signal {
+  id: SignalId;
+  /** What triggered it: the field and the words or parameter, e.g. `parameter "callback_url" (format uri)`. */
+  evidence: string[];
+}
+
+export interface SignalInput {
+  tool: Tool;
+  parameters: Parameter[];
+  category: Category;
+  /** Words of the tool name, and whether the action sends something out. */
+  nameWords: string[];
+  sends: boolean;
+  /** Is "query" SQL here? (the tool or its server talks about a database) */
+  sqlContext: boolean;
+  /** Tool names of other servers, for spotting a description that steers the agent to them. */
+  otherServersTool?: (identifier: string) => string | undefined;
+}
+
+const last = (words: string[]) => words[words.length - 1] ?? '';
+const has = (words: string[], ...wanted: string[]) => wanted.some((w) => words.includes(w));
+const param = (p: Parameter, why = '') => `parameter "${p.path}"${why ? ` (${why})` : ''}`;
+
+/** Names that mean "an identifier of the thing", not the thing: `secret_name`, `template_id`. */
+const REFERENCE_WORDS = new Set(
+  wordList(`
+  id ids name names type types count length ttl expiry expires hint format version field fields set
+  enabled prefix
+`),
+);
+
+const URL_WORDS = new Set(
+  wordList(`
+  url urls uri uris endpoint endpoints webhook callback href redirect origin link links 
+  host hostname website
+`),
+);
+const PATH_WORDS = new Set(
+  wordList(`
+  path paths dir dirs directory directories folder folders filename filepath cwd dirname workdir
+  volume volumes mount
+`),
+);
+const CODE_WORDS = new Set(
+  wordList(`
+  script command commands cmd sql javascript js python expression program snippet statement shell bash
+  eval function code cypher graphql promql kql xpath regex
+`),
+);
+const CODE_QUALIFIERS = new Set(
+  wordList(`
+  source js python program script custom user inline raw shell sql
+`),
+);
+const HTML_WORDS = new Set(
+  wordList(`
+  html template markup svg mjml handlebars liquid jinja xml
+`),
+);
+const CREDENTIAL_WORDS = new Set(
+  wordList(`
+  password passwd secret secrets token tokens apikey credential credentials auth authorization bearer
+  passphrase mnemonic otp mfa cookie cookies session pat jwt
+`),
+);
+const KEY_QUALIFIERS = new Set(
+  wordList(`
+  api private access secret ssh signing encryption license client master
+`),
+);
+const DESTINATION_WORDS = new Set(
+  wordList(`
+  to recipient recipients cc bcc destination dest iban payee beneficiary
+`),
+);
+const CONTACT_WORDS = new Set(
+  wordList(`
+  email emails phone phones number numbers channel channels chat address addresses attendees invitees
+  webhook callback url account user users handle username
+`),
+);
+const MONEY_WORDS = new Set(
+  wordList(`
+  amount amounts price prices cost budget currency fee fees total salary wage payment bonus tip bid
+  premium
+`),
+);
+const PLURAL_TARGETS = new Set(
+  wordList(`
+  ids keys names paths numbers recipients emails items urls files objects records messages users
+  entries rows documents contacts tasks tickets accounts devices addresses
+`),
+);
+const BULK_WORDS = new Set(
+  wordList(`
+  all bulk batch many mass everything recursive wildcard glob pattern flushall
+`),
+);
+
+/** Where the MCP tool-poisoning write-ups found hidden instructions. */
+const POISONING_PATTERNS: [RegExp, string][] = [
+  [
+    /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|sudo|critical)\b[^>]{0,40}>/i,
+    'a hidden-instruction tag',
+  ],
+  [
+    /\b(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|other|system)\s+(instructions?|prompts?|messages?|rules|directions)/i,
+    'an instruction to ignore earlier instructions',
+  ],
+  [
+    /\b(do not|don['’]t|never|must not)\s+(tell|inform|mention|reveal|show|alert|notify|let)\s+(this\s+)?(to\s+)?(the\s+)?user/i,
+    'an instruction to keep something from the user',
+  ],
+  [
+    /\bwithout\s+(telling|informing|notifying|alerting|asking)\s+(the\s+)?user/i,
+    'an instruction to act without the user knowing',
+  ],
+  [
+    /\b(need not|needn['’]t|no need to)\s+(be\s+)?(mention|tell|inform|report)/i,
+    'an instruction to keep something from the user',
+  ],
+  [
+    /(~\/\.ssh|\bid_rsa\b|\bid_ed25519\b|\.aws\/credentials|\/etc\/passwd|\/etc\/shadow|\.npmrc|\.netrc|\.env\b)/i,
+    'a reference to a secret file',
+  ],
+  [
+    /\b(send|post|forward|upload|include|pass|copy|append)\b[^.]{0,60}\b(the\s+)?(whole\s+|full\s+|entire\s+)?(conversation|chat history|system prompt|previous messages|message history)/i,
+    'an instruction to pass the conversation on',
+  ],
+  [
+    /\b(call|use|invoke|run)\b[^.]{0,50}\bfrom\s+(the\s+)?[\w-]+\s+(server|mcp)\b/i,
+    "an instruction to use another server's tool",
+  ],
+];
+
+export function detectSignals(input: SignalInput): Signal[] {
+  const found = new Map<SignalId, string[]>();
+  const add = (id: SignalId, evidence: string) => {
+    const list = found.get(id) ?? [];
+    if (!list.includes(evidence) && list.length < 8) list.push(evidence);
+    found.set(id, list);
+  };
+  const { tool, parameters, category } = input;
+  const acts = category !== 'read';
+
+  for (const p of parameters) {
+    const words = p.words;
+    const end = last(words);
+    const isReference = REFERENCE_WORDS.has(end);
+    const format = p.format.toLowerCase();
+    if (['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(format))
+      add('url', param(p, `format ${p.format}`));
+    else if (!isReference && words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern'))
+      add('url', param(p));
+    else if (!isReference && /\burls?\b/i.test(p.description) && /string/.test(p.type))
+      add('url', param(p, 'its description asks for a URL'));
+
+    if (
+      !isReference &&
+      (words.some((w) => PATH_WORDS.has(w)) || (words.length === 1 && (end === 'file' || end === 'files')))
+    ) {
+      if (!/\burl\b/i.test(p.description)) add('path', param(p));
+    }
+
+    const codeWord = words.find((w) => CODE_WORDS.has(w));
+    if (
+      !isReference &&
+      codeWord &&
+      (codeWord !== 'code' || words.length === 1 || CODE_QUALIFIERS.has(words[words.indexOf('code') - 1] ?? ''))
+    ) {
+      add('code', param(p));
+    } else if (
+      end === 'query' &&
+      (input.sqlContext || /\b(sql|select|graphql|query language|cypher)\b/i.test(p.description))
+    ) {
+      add('code', param(p, 'a database query'));
+    }
+
+    if (!isReference && words.some((w) => HTML_WORDS.has(w))) add('html', param(p));
+    else if (has(words, 'body', 'content', 'contents', 'markup') && /\bhtml\b/i.test(p.description))
+      add('html', param(p, 'its description says HTML'));
+
+    const keyLike = end === 'key' && words.some((w) => KEY_QUALIFIERS.has(w));
+    if (!isReference && (words.some((w) => CREDENTIAL_WORDS.has(w)) || keyLike)) {
+      if (
+        !has(
+          words,
+          'page',
+          'next',
+          'continuation',
+          'cursor',
+          'pagination',
+          'max',
+          'address',
+          'contract',
+          'symbol',
+          'mint',
+          'amount',
+          'balance',
+          'limit',
+        )
+      )
+        add('credentials', param(p));
+    } else if (
+      words.length === 1 &&
+      (end === 'value' || end === 'data') &&
+      has(input.nameWords, 'secret', 'password', 'credential', 'token')
+    ) {
+      add(
+        'credentials',
+        param(
+          p,
+          `the value of a ${input.nameWords.find((w) => ['secret', 'password', 'credential', 'token'].includes(w))}`,
+        ),
+      );
+    }
+
+    if (acts && words.some((w) => DESTINATION_WORDS.has(w))) add('recipient', param(p));
+    else if (acts && input.sends && words.some((w) => CONTACT_WORDS.has(w)) && !isReference) add('recipient', param(p));
+
+    if (acts && words.some((w) => MONEY_WORDS.has(w))) add('money', param(p));
+
+    if (acts) {
+      if (p.isArray && PLURAL_TARGETS.has(end)) add('bulk', param(p, p.type));
+      else if (words.some((w) => BULK_WORDS.has(w)) && !isReference) add('bulk', param(p));
+      else if (/(^|\s|["'`])\*|\*\*|\ball matching\b/i.test(p.description)) add('bulk', param(p, 'takes a wildcard'));
+    }
+  }
+
+  if (acts && input.sends) add('recipient', `the action "${input.nameWords.join(' ')}" sends something out`);
+  if (category === 'financial') add('money', `the category: it moves money`);
+  const description = tool.description;
+  const price = description.match(/[$€£¥]\s?\d[\d.,]*|\b\d[\d.,]*\s?(usd|eur|gbp|dollars?|euros?|cents?)\b/i);
+  if (acts && price) add('money', `description names a price: "${price[0]}"`);
+  if (acts && input.nameWords.some((w) => BULK_WORDS.has(w))) add('bulk', `name "${tool.name}"`);
+  const bulkPhrase = description.match(
+    /\b(all (matching|keys|records|items|objects|files|messages|data|users|entries|rows|documents)|every (record|item|key|file|message|user|row|document)|in bulk|wildcard|glob pattern)\b/i,
+  );
+  if (acts && bulkPhrase)
+    add('bulk', `description: "${excerpt(description, bulkPhrase.index ?? 0, bulkPhrase[0].length)}"`);
+
+  for (const evidence of poisoningEvidence(tool, input.otherServersTool, parameters)) add('poisoning', evidence);
+
+  const trimmed = description.trim();
+  if (trimmed.length === 0) add('short-description', 'the description is empty');
+  else if (trimmed.length < 20)
+    add('short-description', `the description is ${trimmed.length} characters: "${trimmed}"`);
+
+  return [...found].map(([id, evidence]) => ({ id, evidence }));
+}
+
+function poisoningEvidence(
+  tool: Tool,
+  otherServersTool: SignalInput['otherServersTool'],
+  parameters: Parameter[],
+): string[] {
+  const texts = [
+    { path: 'description', text: tool.description },
+    ...(tool.title ? [{ path: 'title', text: tool.title }] : []),
+    ...(tool.annotations?.title ? [{ path: 'annotations.title', text: tool.annotations.title }] : []),
+    ...stringsIn(tool.inputSchema),
+  ];
+  const evidence: string[] = [];
+  const own = new Set(parameters.map((p) => p.path.split('.').pop()));
+  for (const { path, text } of texts) {
+    for (const match of text.matchAll(INVISIBLE_CHARACTERS)) {
+      evidence.push(`${describeCodePoint(match[0].codePointAt(0)!)} in ${path} at character ${match.index}`);
+      if (evidence.length > 12) return evidence;
+    }
+    // Matched on the text without invisible characters, which would otherwise split the phrases.
+    const visible = text.replace(INVISIBLE_CHARACTERS, '');
+    for (const [pattern, what] of POISONING_PATTERNS) {
+      const m = pattern.exec(visible);
+      if (m) evidence.push(`${what} in ${path}: "${excerpt(visible, m.index, m[0].length, 20)}"`);
+    }
+    if (otherServersTool && path === 'description') {
+      for (const m of visible.matchAll(
+        /\b[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+\b|\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/g,
+      )) {
+        const identifier = m[0];
+        if (identifier.length < 6 || own.has(identifier) || identifierWords(identifier).length < 2) continue;
+        const server = otherServersTool(identifier);
+        if (server) evidence.push(`the description names "${identifier}", a tool of another server (${server})`);
+      }
+    }
+  }
+  return evidence;
+}
