@@ -1,0 +1,51 @@
+/**
+ * The JSON API the build writes (SPEC.md, "URLs"): `/api/catalogue.json` and
+ * `/api/servers/<server>.json`. Plain data, no timestamps, so two builds of one
+ * catalogue write the same bytes.
+ */
+import { countBy, toolPolicyTexts, type AnalysedServer } from './analyse.ts';
+import { policyLayerPolicy } from './policy/formats.ts';
+
+export function catalogueIndex(servers: readonly AnalysedServer[]) {
+  const tools = servers.flatMap((s) => s.tools);
+  return {
+    servers: servers.length,
+    tools: tools.length,
+    counts: countBy(tools),
+    items: servers.map((s) => ({
+      slug: s.slug,
+      name: s.server.name,
+      title: s.title,
+      tools: s.tools.length,
+      counts: countBy(s.tools),
+      url: `/servers/${s.slug}/`,
+      api: `/api/servers/${s.slug}.json`,
+    })),
+  };
+}
+
+export function serverDocument(server: AnalysedServer) {
+  return {
+    slug: server.slug,
+    server: server.server,
+    counts: countBy(server.tools),
+    policy: policyLayerPolicy(server.tools.map((t) => t.decision)),
+    tools: server.tools.map((t) => {
+      const { classification: c } = t;
+      return {
+        slug: t.slug,
+        url: `/tools/${server.slug}/${t.slug}/`,
+        ...t.tool,
+        category: c.category,
+        risk: c.risk,
+        raisedBy: c.raisedBy,
+        signals: c.signals,
+        confidence: c.confidence,
+        confidenceReasons: c.confidenceReasons,
+        evidence: c.evidence,
+        reviewed: c.reviewed,
+        policy: toolPolicyTexts(server, t).policy,
+      };
+    }),
+  };
+}
