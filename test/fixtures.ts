@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toolSchema, type Tool } from '../src/schemas/tool.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -38,4 +39,22 @@ export function writeCatalogue(files: Record<string, Json | Buffer | string>): s
     writeFileSync(join(dir, name), data);
   }
   return dir;
+}
+
+/** A parsed tool, as the loader hands it to the classifier. */
+export function parsedTool(overrides: Record<string, Json> = {}): Tool {
+  return toolSchema.parse(makeTool(overrides));
+}
+
+/** `{ name: {type, description} }` from a compact list: `params('url:string', 'all:boolean')`. */
+export function params(...specs: string[]): Record<string, Json> {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(
+      specs.map((spec) => {
+        const [name, type = 'string', ...rest] = spec.split(':');
+        return [name!, { type, ...(rest.length ? { description: rest.join(':') } : {}) }];
+      }),
+    ),
+  };
 }

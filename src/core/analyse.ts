@@ -59,7 +59,12 @@ export interface PolicyTexts {
   claudeJson: string;
 }
 
-function texts(server: AnalysedServer, tools: readonly AnalysedTool[], description: string, indent: 0 | 2): PolicyTexts {
+function texts(
+  server: AnalysedServer,
+  tools: readonly AnalysedTool[],
+  description: string,
+  indent: 0 | 2,
+): PolicyTexts {
   const decisions = tools.map((t) => t.decision);
   const policy = policyLayerPolicy(decisions);
   return {

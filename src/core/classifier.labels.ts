@@ -16,7 +16,12 @@ export interface LabeledTool {
   /** Parameter name -> JSON Schema of that parameter. */
   params?: Record<string, Record<string, unknown>>;
   required?: string[];
-  annotations?: { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
+  annotations?: {
+    readOnlyHint?: boolean;
+    destructiveHint?: boolean;
+    idempotentHint?: boolean;
+    openWorldHint?: boolean;
+  };
   expected: Category;
   /** Why, for the tricky ones. */
   why?: string;
@@ -27,7 +32,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'GitHub: repositories, issues, pull requests and Actions.',
     name: 'search_repositories',
-    description: 'Search GitHub repositories by keyword, language or topic. Returns name, owner, star count and description for each match.',
+    description:
+      'Search GitHub repositories by keyword, language or topic. Returns name, owner, star count and description for each match.',
     params: {
       query: { type: 'string', description: 'GitHub search syntax, e.g. "mcp language:typescript"' },
       page: { type: 'number', description: 'Page number, starting at 1' },
@@ -76,7 +82,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Local filesystem access, restricted to allowed directories.',
     name: 'read_file',
-    description: 'Read the complete contents of a file from the file system. Fails if the path is outside the allowed directories.',
+    description:
+      'Read the complete contents of a file from the file system. Fails if the path is outside the allowed directories.',
     params: { path: { type: 'string', description: 'Absolute path of the file' } },
     required: ['path'],
     expected: 'read',
@@ -104,7 +111,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'PostgreSQL analytics server. Connects to a read replica with a read-only role.',
     name: 'run_query',
-    description: 'Run a read-only SQL query against the analytics read replica. Only SELECT statements are accepted; the connection uses a read-only transaction.',
+    description:
+      'Run a read-only SQL query against the analytics read replica. Only SELECT statements are accepted; the connection uses a read-only transaction.',
     params: { sql: { type: 'string', description: 'A single SELECT statement' } },
     required: ['sql'],
     expected: 'read',
@@ -120,7 +128,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   },
   {
     name: 'fetch_url',
-    description: 'Fetch a URL from the internet and return its content converted to markdown. Use start_index to page through long documents.',
+    description:
+      'Fetch a URL from the internet and return its content converted to markdown. Use start_index to page through long documents.',
     params: {
       url: { type: 'string', format: 'uri' },
       max_length: { type: 'integer', default: 5000 },
@@ -212,7 +221,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'AWS cost tools.',
     name: 'estimate_monthly_cost',
-    description: 'Estimate the monthly cost of an EC2 instance type in a region from the public price list. Does not provision anything.',
+    description:
+      'Estimate the monthly cost of an EC2 instance type in a region from the public price list. Does not provision anything.',
     params: {
       instance_type: { type: 'string', description: 'e.g. m7g.large' },
       region: { type: 'string', default: 'us-east-1' },
@@ -290,7 +300,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Business intelligence reports.',
     name: 'run_report',
-    description: 'Run one of the predefined reports (e.g. "monthly_revenue", "churn_by_plan") and return its rows. Reports are fixed queries; no custom SQL.',
+    description:
+      'Run one of the predefined reports (e.g. "monthly_revenue", "churn_by_plan") and return its rows. Reports are fixed queries; no custom SQL.',
     params: {
       report_id: { type: 'string', enum: ['monthly_revenue', 'churn_by_plan', 'active_users'] },
       start_date: { type: 'string', format: 'date' },
@@ -478,7 +489,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   },
   {
     name: 'check_dry_run_migration',
-    description: 'Plan a database migration without applying it: returns the SQL that would be executed and any warnings.',
+    description:
+      'Plan a database migration without applying it: returns the SQL that would be executed and any warnings.',
     params: { migration_file: { type: 'string' } },
     required: ['migration_file'],
     expected: 'read',
@@ -489,7 +501,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'HubSpot CRM.',
     name: 'get_or_create_contact',
-    description: 'Look up a contact by email; if none exists, create one with the given properties. Returns the contact.',
+    description:
+      'Look up a contact by email; if none exists, create one with the given properties. Returns the contact.',
     params: {
       email: { type: 'string', format: 'email' },
       firstname: { type: 'string' },
@@ -503,7 +516,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'GitHub: repositories, issues, pull requests and Actions.',
     name: 'get_or_create_label',
-    description: 'Return the label with this name in the repository, creating it with the given color if it does not exist yet.',
+    description:
+      'Return the label with this name in the repository, creating it with the given color if it does not exist yet.',
     params: {
       owner: { type: 'string' },
       repo: { type: 'string' },
@@ -555,7 +569,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Stripe payments.',
     name: 'create_invoice',
-    description: 'Create an invoice for a customer and optionally finalize and email it. The customer pays through the hosted invoice page.',
+    description:
+      'Create an invoice for a customer and optionally finalize and email it. The customer pays through the hosted invoice page.',
     params: {
       customer: { type: 'string', description: 'Customer ID (cus_…)' },
       days_until_due: { type: 'integer', default: 30 },
@@ -577,7 +592,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'CDN management (Cloudflare).',
     name: 'purge_cache',
-    description: 'Purge cached content from the edge, for the whole zone or for specific URLs. The content is fetched again from the origin.',
+    description:
+      'Purge cached content from the edge, for the whole zone or for specific URLs. The content is fetched again from the origin.',
     params: {
       zone_id: { type: 'string' },
       files: { type: 'array', items: { type: 'string', format: 'uri' } },
@@ -590,7 +606,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Shopify store admin.',
     name: 'update_product',
-    description: 'Update a product\'s title, description, price or tags. Set delete_variants to remove the variants not listed in `variants`.',
+    description:
+      "Update a product's title, description, price or tags. Set delete_variants to remove the variants not listed in `variants`.",
     params: {
       product_id: { type: 'string' },
       title: { type: 'string' },
@@ -605,12 +622,12 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Zendesk support.',
     name: 'update_ticket',
-    description: 'Update a ticket\'s status, priority, assignee or tags, or add a comment.',
+    description: "Update a ticket's status, priority, assignee or tags, or add a comment.",
     params: {
       ticket_id: { type: 'integer' },
       status: { type: 'string', enum: ['open', 'pending', 'solved'] },
       comment: { type: 'string' },
-      delete_attachments: { type: 'boolean', description: 'Also remove the ticket\'s attachments' },
+      delete_attachments: { type: 'boolean', description: "Also remove the ticket's attachments" },
     },
     required: ['ticket_id'],
     expected: 'write',
@@ -619,7 +636,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Slack workspace integration.',
     name: 'archive_channel',
-    description: 'Archive a channel. Members can no longer post, but history is kept and the channel can be unarchived.',
+    description:
+      'Archive a channel. Members can no longer post, but history is kept and the channel can be unarchived.',
     params: { channel_id: { type: 'string' } },
     required: ['channel_id'],
     expected: 'write',
@@ -745,7 +763,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Linear issue tracking.',
     name: 'linear_update_issue',
-    description: 'Change an issue\'s state, assignee, priority or estimate.',
+    description: "Change an issue's state, assignee, priority or estimate.",
     params: {
       id: { type: 'string' },
       stateId: { type: 'string' },
@@ -786,7 +804,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'ElevenLabs voice.',
     name: 'text_to_speech',
-    description: 'Convert text to speech with a chosen voice and save the audio as an MP3 file in the output directory.',
+    description:
+      'Convert text to speech with a chosen voice and save the audio as an MP3 file in the output directory.',
     params: {
       text: { type: 'string' },
       voice_id: { type: 'string' },
@@ -873,7 +892,10 @@ export const LABELED_TOOLS: LabeledTool[] = [
     name: 'browser_fill_form',
     description: 'Type values into form fields on the current page.',
     params: {
-      fields: { type: 'array', items: { type: 'object', properties: { ref: { type: 'string' }, value: { type: 'string' } } } },
+      fields: {
+        type: 'array',
+        items: { type: 'object', properties: { ref: { type: 'string' }, value: { type: 'string' } } },
+      },
     },
     required: ['fields'],
     expected: 'write',
@@ -905,7 +927,11 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'Mailchimp marketing.',
     name: 'add_list_member',
     description: 'Subscribe an email address to an audience list.',
-    params: { list_id: { type: 'string' }, email_address: { type: 'string' }, status: { type: 'string', enum: ['subscribed', 'pending'] } },
+    params: {
+      list_id: { type: 'string' },
+      email_address: { type: 'string' },
+      status: { type: 'string', enum: ['subscribed', 'pending'] },
+    },
     required: ['list_id', 'email_address'],
     expected: 'write',
     why: '"Subscribe" to a mailing list is free: no paid plan is involved.',
@@ -963,7 +989,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Redis key-value store.',
     name: 'clear_query_cache',
-    description: 'Flush the application query cache namespace (keys prefixed "qc:"). Entries are rebuilt on the next request.',
+    description:
+      'Flush the application query cache namespace (keys prefixed "qc:"). Entries are rebuilt on the next request.',
     params: { prefix: { type: 'string', default: 'qc:' } },
     expected: 'write',
     why: 'Says "flush", but only cache entries that are rebuilt automatically; unlike flushall, no source data is lost.',
@@ -973,7 +1000,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'PostgreSQL database server.',
     name: 'execute_sql',
-    description: 'Execute any SQL statement against the database, including INSERT, UPDATE, DELETE and DDL. Returns affected rows or result set.',
+    description:
+      'Execute any SQL statement against the database, including INSERT, UPDATE, DELETE and DDL. Returns affected rows or result set.',
     params: { query: { type: 'string', description: 'SQL to execute' } },
     required: ['query'],
     expected: 'execute',
@@ -1022,7 +1050,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     },
     required: ['project_id', 'ref'],
     expected: 'execute',
-    why: 'A pipeline runs whatever the repository\'s CI config says: open-ended effects.',
+    why: "A pipeline runs whatever the repository's CI config says: open-ended effects.",
   },
   {
     server: 'GitHub: repositories, issues, pull requests and Actions.',
@@ -1068,7 +1096,10 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'Kubernetes cluster management.',
     name: 'kubectl_apply',
     description: 'Apply a YAML manifest to the cluster.',
-    params: { manifest: { type: 'string', description: 'YAML of one or more resources' }, namespace: { type: 'string' } },
+    params: {
+      manifest: { type: 'string', description: 'YAML of one or more resources' },
+      namespace: { type: 'string' },
+    },
     required: ['manifest'],
     expected: 'execute',
     why: 'An arbitrary manifest can create any workload (pods, jobs, RBAC): open-ended effects.',
@@ -1091,7 +1122,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'E2B sandboxes.',
     name: 'sandbox.run_code',
-    description: 'Run code in a secure cloud sandbox. Supports Python and JavaScript; files persist for the sandbox lifetime.',
+    description:
+      'Run code in a secure cloud sandbox. Supports Python and JavaScript; files persist for the sandbox lifetime.',
     params: { code: { type: 'string' }, language: { type: 'string', default: 'python' } },
     required: ['code'],
     expected: 'execute',
@@ -1159,7 +1191,11 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'Redis key-value store.',
     name: 'redis_eval',
     description: 'Run a Lua script on the server with EVAL.',
-    params: { script: { type: 'string' }, keys: { type: 'array', items: { type: 'string' } }, args: { type: 'array', items: { type: 'string' } } },
+    params: {
+      script: { type: 'string' },
+      keys: { type: 'array', items: { type: 'string' } },
+      args: { type: 'array', items: { type: 'string' } },
+    },
     required: ['script'],
     expected: 'execute',
   },
@@ -1274,7 +1310,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Google Drive.',
     name: 'empty_trash',
-    description: 'Permanently delete every file in the user\'s trash.',
+    description: "Permanently delete every file in the user's trash.",
     expected: 'destructive',
   },
   {
@@ -1289,7 +1325,11 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'Git repository tools (local).',
     name: 'force_push',
     description: 'Force-push the local branch to the remote, overwriting the remote history.',
-    params: { repo_path: { type: 'string' }, branch: { type: 'string' }, remote: { type: 'string', default: 'origin' } },
+    params: {
+      repo_path: { type: 'string' },
+      branch: { type: 'string' },
+      remote: { type: 'string', default: 'origin' },
+    },
     required: ['repo_path', 'branch'],
     expected: 'destructive',
   },
@@ -1343,7 +1383,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Stripe payments.',
     name: 'void_invoice',
-    description: 'Void a finalized invoice. This cannot be undone; the invoice number is kept but the invoice can no longer be paid.',
+    description:
+      'Void a finalized invoice. This cannot be undone; the invoice number is kept but the invoice can no longer be paid.',
     params: { invoice: { type: 'string' } },
     required: ['invoice'],
     expected: 'destructive',
@@ -1352,7 +1393,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Twilio messaging.',
     name: 'release_phone_number',
-    description: 'Release a phone number from your account. The number returns to the pool and may be taken by someone else.',
+    description:
+      'Release a phone number from your account. The number returns to the pool and may be taken by someone else.',
     params: { phone_number_sid: { type: 'string' } },
     required: ['phone_number_sid'],
     expected: 'destructive',
@@ -1369,14 +1411,19 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'HR platform (BambooHR-like).',
     name: 'terminate_employee',
     description: 'Terminate an employee as of a date. Their accounts are deprovisioned and access removed.',
-    params: { employee_id: { type: 'string' }, termination_date: { type: 'string', format: 'date' }, reason: { type: 'string' } },
+    params: {
+      employee_id: { type: 'string' },
+      termination_date: { type: 'string', format: 'date' },
+      reason: { type: 'string' },
+    },
     required: ['employee_id', 'termination_date'],
     expected: 'destructive',
   },
   {
     server: 'AWS tools.',
     name: 'terminate_instances',
-    description: 'Terminate one or more EC2 instances. Instance-store volumes and root volumes with DeleteOnTermination are lost.',
+    description:
+      'Terminate one or more EC2 instances. Instance-store volumes and root volumes with DeleteOnTermination are lost.',
     params: { instance_ids: { type: 'array', items: { type: 'string' } } },
     required: ['instance_ids'],
     expected: 'destructive',
@@ -1440,7 +1487,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'GitHub: repositories, issues, pull requests and Actions.',
     name: 'remove_collaborator',
-    description: 'Remove a collaborator\'s access to a repository.',
+    description: "Remove a collaborator's access to a repository.",
     params: { owner: { type: 'string' }, repo: { type: 'string' }, username: { type: 'string' } },
     required: ['owner', 'repo', 'username'],
     expected: 'destructive',
@@ -1492,7 +1539,8 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Memcached / Redis data store.',
     name: 'flushdb',
-    description: 'Delete all keys in the currently selected database. This is the primary store for user sessions and queues.',
+    description:
+      'Delete all keys in the currently selected database. This is the primary store for user sessions and queues.',
     params: { db: { type: 'integer', default: 0 } },
     expected: 'destructive',
     why: 'Flushes a whole data store that holds primary data, not a rebuildable cache.',
@@ -1532,7 +1580,11 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'Stripe payments.',
     name: 'create_payout',
     description: 'Send funds from the Stripe balance to the connected bank account.',
-    params: { amount: { type: 'integer' }, currency: { type: 'string' }, method: { type: 'string', enum: ['standard', 'instant'] } },
+    params: {
+      amount: { type: 'integer' },
+      currency: { type: 'string' },
+      method: { type: 'string', enum: ['standard', 'instant'] },
+    },
     required: ['amount', 'currency'],
     expected: 'financial',
     why: 'Named "create", but it moves money.',
@@ -1548,7 +1600,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Stripe payments.',
     name: 'create_charge',
-    description: 'Charge a customer\'s saved card for an amount.',
+    description: "Charge a customer's saved card for an amount.",
     params: { customer: { type: 'string' }, amount: { type: 'integer' }, currency: { type: 'string', default: 'usd' } },
     required: ['customer', 'amount'],
     expected: 'financial',
@@ -1601,8 +1653,13 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Payroll (Gusto-like).',
     name: 'run_payroll',
-    description: 'Calculate and submit a payroll for the pay period. Funds are debited from the company account and paid to employees.',
-    params: { company_id: { type: 'string' }, pay_period_start: { type: 'string', format: 'date' }, pay_period_end: { type: 'string', format: 'date' } },
+    description:
+      'Calculate and submit a payroll for the pay period. Funds are debited from the company account and paid to employees.',
+    params: {
+      company_id: { type: 'string' },
+      pay_period_start: { type: 'string', format: 'date' },
+      pay_period_end: { type: 'string', format: 'date' },
+    },
     required: ['company_id', 'pay_period_start', 'pay_period_end'],
     expected: 'financial',
     why: '"run" here pays people; it is not code execution.',
@@ -1657,7 +1714,12 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'PayPal.',
     name: 'send-payment',
     description: 'Send a payment to a PayPal account or email address.',
-    params: { recipient: { type: 'string' }, amount: { type: 'string' }, currency_code: { type: 'string' }, note: { type: 'string' } },
+    params: {
+      recipient: { type: 'string' },
+      amount: { type: 'string' },
+      currency_code: { type: 'string' },
+      note: { type: 'string' },
+    },
     required: ['recipient', 'amount'],
     expected: 'financial',
   },
@@ -1668,7 +1730,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { order_id: { type: 'string' } },
     required: ['order_id'],
     expected: 'financial',
-    why: 'Capturing an authorized order takes the buyer\'s money.',
+    why: "Capturing an authorized order takes the buyer's money.",
   },
   {
     server: 'Mobile carrier reseller.',
@@ -1681,7 +1743,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Domain registrar.',
     name: 'register_domain',
-    description: 'Register a domain for the given number of years; the price is charged to the account\'s card.',
+    description: "Register a domain for the given number of years; the price is charged to the account's card.",
     params: { domain: { type: 'string' }, years: { type: 'integer', default: 1 }, auto_renew: { type: 'boolean' } },
     required: ['domain'],
     expected: 'financial',
@@ -1691,7 +1753,11 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'Shopify store admin.',
     name: 'refund_order',
     description: 'Refund some or all line items of an order to the original payment method.',
-    params: { order_id: { type: 'string' }, line_items: { type: 'array', items: { type: 'object' } }, restock: { type: 'boolean' } },
+    params: {
+      order_id: { type: 'string' },
+      line_items: { type: 'array', items: { type: 'object' } },
+      restock: { type: 'boolean' },
+    },
     required: ['order_id'],
     expected: 'financial',
   },
@@ -1699,7 +1765,11 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'Meta ads.',
     name: 'boost_post',
     description: 'Boost a page post as an ad with a daily budget and duration.',
-    params: { post_id: { type: 'string' }, daily_budget: { type: 'number', description: 'In account currency' }, duration_days: { type: 'integer' } },
+    params: {
+      post_id: { type: 'string' },
+      daily_budget: { type: 'number', description: 'In account currency' },
+      duration_days: { type: 'integer' },
+    },
     required: ['post_id', 'daily_budget'],
     expected: 'financial',
     why: 'Commits ad spend.',
@@ -1725,14 +1795,18 @@ export const LABELED_TOOLS: LabeledTool[] = [
     server: 'Bill pay.',
     name: 'pay_bill',
     description: 'Pay a vendor bill from the operating account on a scheduled date.',
-    params: { bill_id: { type: 'string' }, pay_date: { type: 'string', format: 'date' }, funding_account: { type: 'string' } },
+    params: {
+      bill_id: { type: 'string' },
+      pay_date: { type: 'string', format: 'date' },
+      funding_account: { type: 'string' },
+    },
     required: ['bill_id'],
     expected: 'financial',
   },
   {
     server: 'Stripe payments.',
     name: 'pay_invoice',
-    description: 'Attempt to pay an invoice now using the customer\'s default payment method.',
+    description: "Attempt to pay an invoice now using the customer's default payment method.",
     params: { invoice: { type: 'string' } },
     required: ['invoice'],
     expected: 'financial',

@@ -8,7 +8,8 @@ export function catalogueServerJsonSchema(siteUrl: string) {
     ...z.toJSONSchema(serverFileSchema, { io: 'input', unrepresentable: 'any' }),
     $id: new URL('/schemas/catalogue-server.schema.json', siteUrl).href,
     title: 'MCP catalogue server file',
-    description: 'One file of the catalogue: the MCP Registry server.json under "server" and the tools/list tools under "tools".',
+    description:
+      'One file of the catalogue: the MCP Registry server.json under "server" and the tools/list tools under "tools".',
   };
 }
 

@@ -1,47 +1,33 @@
 /**
  * The one place pages get the catalogue from. It reuses what the build integration
- * validated (or loads it, e.g. under `astro check`), and turns it into the view
- * models the page files render, so `.astro` files stay thin.
+ * validated (or loads it, e.g. under `astro check`), analyses it once, and turns it
+ * into the view models the page files render, so `.astro` files stay thin.
  */
 import { CATALOGUE_CACHE } from '../integrations/catalogue.ts';
-import {
-  catalogueDir,
-  loadCatalogue,
-  type Catalogue,
-  type CatalogueServer,
-  type CatalogueTool,
-} from '../core/loader.ts';
+import { analyseCatalogue, type AnalysedServer, type AnalysedTool } from '../core/analyse.ts';
+import { catalogueDir, loadCatalogue, type Catalogue } from '../core/loader.ts';
 
-let loaded: Catalogue | undefined;
+let catalogue: Catalogue | undefined;
+let analysed: AnalysedServer[] | undefined;
 
 export function getCatalogue(): Catalogue {
-  loaded ??=
+  catalogue ??=
     ((globalThis as Record<symbol, unknown>)[CATALOGUE_CACHE] as Catalogue | undefined) ??
     loadCatalogue(catalogueDir());
-  return loaded;
+  return catalogue;
 }
 
-export function serverTitle(server: CatalogueServer): string {
-  return server.server.title || server.server.name;
-}
-
-export interface ServerView {
-  server: CatalogueServer;
-  title: string;
+/** Every server with its tools classified and their recommendations decided, once per build. */
+export function getServers(): AnalysedServer[] {
+  analysed ??= analyseCatalogue(getCatalogue());
+  return analysed;
 }
 
 export interface ToolView {
-  server: CatalogueServer;
-  tool: CatalogueTool;
-  serverTitle: string;
-}
-
-export function serverViews(): ServerView[] {
-  return getCatalogue().servers.map((server) => ({ server, title: serverTitle(server) }));
+  server: AnalysedServer;
+  tool: AnalysedTool;
 }
 
 export function toolViews(): ToolView[] {
-  return getCatalogue().servers.flatMap((server) =>
-    server.tools.map((tool) => ({ server, tool, serverTitle: serverTitle(server) })),
-  );
+  return getServers().flatMap((server) => server.tools.map((tool) => ({ server, tool })));
 }

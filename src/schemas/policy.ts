@@ -6,7 +6,19 @@ import { z } from 'zod';
  * it recommends is checked against it in the tests.
  */
 
-export const CONDITION_OPS = ['eq', 'neq', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte', 'regex', 'contains', 'exists'] as const;
+export const CONDITION_OPS = [
+  'eq',
+  'neq',
+  'in',
+  'not_in',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'regex',
+  'contains',
+  'exists',
+] as const;
 
 export const conditionSchema = z
   .object({
@@ -54,7 +66,10 @@ export const policySchema = z
     /** Tools removed from the agent's view and denied. */
     hide: z.array(z.string()).optional(),
     /** Limits shared by every tool. */
-    all_tools: z.object({ limits: z.array(limitSchema) }).strict().optional(),
+    all_tools: z
+      .object({ limits: z.array(limitSchema) })
+      .strict()
+      .optional(),
     /** Keyed by tool name; `{}` allows the tool under `default: "deny"`. */
     tools: z.record(z.string(), toolPolicySchema),
   })

@@ -112,7 +112,6 @@ interface Reading {
 
 const severity = (c: Category) => CATEGORIES.indexOf(c);
 const raise = (risk: Risk, steps: number): Risk => RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(risk) + steps)]!;
-const maxRisk = (a: Risk, b: Risk): Risk => (RISKS.indexOf(a) >= RISKS.indexOf(b) ? a : b);
 
 function lookup(word: string): { word: string; category: Category } | undefined {
   for (const form of wordForms(word)) {
@@ -146,12 +145,7 @@ function actionOf(words: string[]): { index: number; word: string; category: Cat
 }
 
 /** Re-reads an action in the light of the object it acts on (`create` + `refund` moves money). */
-function refine(
-  action: { word: string; category: Category },
-  objectWords: string[],
-  description: string,
-  evidence: string[],
-): Category {
+function refine(action: { word: string; category: Category }, objectWords: string[], evidence: string[]): Category {
   const { word } = action;
   let category = action.category;
   const headIndex = objectWords.findIndex((w) => MONEY_NOUNS.has(w));
@@ -195,7 +189,6 @@ function refine(
     evidence.push(`"evaluate" ${objectWords.find((w) => EXECUTION_NOUNS.has(w))} runs code`);
     return 'execute';
   }
-  void description;
   return category;
 }
 
@@ -245,7 +238,7 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
     const objectWords = [...nameWords.slice(0, fromName.index), ...nameWords.slice(fromName.index + 1)];
     evidence.push(`Name "${tool.name}": the action "${fromName.word}" reads as ${fromName.category}.`);
     const notes: string[] = [];
-    const category = refine(fromName, objectWords, description, notes);
+    const category = refine(fromName, objectWords, notes);
     for (const note of notes) evidence.push(`Name: ${note}.`);
     reading = { category, verb: fromName.word, source: 'name', evidence, doubts };
   } else {
@@ -256,7 +249,7 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
         `Description: the action "${fromDescription.word}" reads as ${fromDescription.category} (the name "${tool.name}" names no action).`,
       );
       const notes: string[] = [];
-      const category = refine(fromDescription, objectWords, description, notes);
+      const category = refine(fromDescription, objectWords, notes);
       for (const note of notes) evidence.push(`Description: ${note}.`);
       reading = { category, verb: fromDescription.word, source: 'description', evidence, doubts };
     }
@@ -500,7 +493,7 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
   const review = tool.review;
   if (review) {
     evidence.unshift(
-      `Reviewed by a curator: ${CATEGORY_WORD[review.category]}, ${review.risk} risk${review.note ? ` (${review.note})` : ''}.`,
+      `Reviewed by a curator: ${review.category}, ${review.risk} risk${review.note ? ` (${review.note})` : ''}.`,
     );
     return {
       category: review.category,
@@ -529,30 +522,14 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
   };
 }
 
-const CATEGORY_WORD: Record<Category, string> = {
-  read: 'read',
-  write: 'write',
-  execute: 'execute',
-  destructive: 'destructive',
-  financial: 'financial',
-};
-
-export interface ClassifiedTool {
-  server: string;
-  tool: string;
-  classification: Classification;
-}
-
 /**
  * Classifies every tool of a catalogue in one pass. The only catalogue-wide fact a
  * tool needs is which tool names other servers have (tool shadowing), built once.
  */
 export function classifyCatalogue(catalogue: Catalogue): Map<string, Map<string, Classification>> {
-  const firstServerOf = new Map<string, string>();
   const serversOf = new Map<string, Set<string>>();
   for (const server of catalogue.servers) {
     for (const { tool } of server.tools) {
-      if (!firstServerOf.has(tool.name)) firstServerOf.set(tool.name, server.slug);
       let set = serversOf.get(tool.name);
       if (!set) serversOf.set(tool.name, (set = new Set()));
       set.add(server.slug);
@@ -574,6 +551,5 @@ export function classifyCatalogue(catalogue: Catalogue): Map<string, Map<string,
     }
     result.set(server.slug, byTool);
   }
-  void firstServerOf;
   return result;
 }

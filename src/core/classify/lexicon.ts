@@ -54,9 +54,7 @@ const VERBS: Record<Category, string[]> = {
  * re-read the word from the words around it.
  */
 const VERB_CATEGORY = new Map<string, Category>();
-for (const category of words(`
-  read destructive financial execute write
-`) as const) {
+for (const category of ['read', 'destructive', 'financial', 'execute', 'write'] as const) {
   for (const verb of VERBS[category]) if (!VERB_CATEGORY.has(verb)) VERB_CATEGORY.set(verb, category);
 }
 // Words whose first reading above is the rarer one.

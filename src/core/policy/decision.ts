@@ -47,7 +47,7 @@ export interface ToolDecision {
 }
 
 /** Calls per window by category, before signals tighten them. Write is SPEC.md's 30 a minute. */
-const LIMITS = {
+export const LIMITS = {
   readRaised: { window: 'minute', max: 60 },
   write: { window: 'minute', max: 30 },
   writeRaised: { window: 'minute', max: 10 },
@@ -58,7 +58,7 @@ const LIMITS = {
 } as const satisfies Record<string, RateLimit>;
 
 /** Amount caps: 100 in a currency's main unit, or 10,000 where the schema counts in cents. */
-const AMOUNT_CAP = { major: 100, minor: 10_000 };
+export const AMOUNT_CAP = { major: 100, minor: 10_000 };
 const MINOR_UNITS = /\b(cents?|pence|minor units?|smallest (currency )?unit|in cents)\b/i;
 
 /** Accepts a path with no `..` segment in RE2 (Intercept is Go, which has no look-ahead). */
@@ -95,12 +95,16 @@ function guardsFor(tool: Tool, classification: Classification): { guards: Guard[
 
   if (classification.category === 'financial') {
     const amount = parameters.find(
-      (p) => (p.type === 'number' || p.type === 'integer') && identifierWords(p.name).some((w) => ['amount', 'price', 'total', 'budget'].includes(w)),
+      (p) =>
+        (p.type === 'number' || p.type === 'integer') &&
+        identifierWords(p.name).some((w) => ['amount', 'price', 'total', 'budget'].includes(w)),
     );
     if (amount) {
       const minor = MINOR_UNITS.test(amount.description);
       const cap = minor ? AMOUNT_CAP.minor : AMOUNT_CAP.major;
-      const shown = minor ? `${cap.toLocaleString('en-US')} (${cap / 100} in the main unit)` : cap.toLocaleString('en-US');
+      const shown = minor
+        ? `${cap.toLocaleString('en-US')} (${cap / 100} in the main unit)`
+        : cap.toLocaleString('en-US');
       guards.push({
         kind: 'amount-cap',
         parameter: amount.name,
@@ -115,7 +119,8 @@ function guardsFor(tool: Tool, classification: Classification): { guards: Guard[
     for (const p of parameters) {
       const words = identifierWords(p.name);
       if (p.type !== 'string' || !p.required) continue;
-      if (!words.some((w) => ['path', 'dir', 'directory', 'folder', 'file', 'filename', 'filepath', 'cwd'].includes(w))) continue;
+      if (!words.some((w) => ['path', 'dir', 'directory', 'folder', 'file', 'filename', 'filepath', 'cwd'].includes(w)))
+        continue;
       guards.push({
         kind: 'path-traversal',
         parameter: p.name,
@@ -127,7 +132,11 @@ function guardsFor(tool: Tool, classification: Classification): { guards: Guard[
     }
   }
   if (has('bulk') && classification.category !== 'read') {
-    const flag = parameters.find((p) => p.type === 'boolean' && identifierWords(p.name).some((w) => ['all', 'everything', 'recursive', 'force'].includes(w)));
+    const flag = parameters.find(
+      (p) =>
+        p.type === 'boolean' &&
+        identifierWords(p.name).some((w) => ['all', 'everything', 'recursive', 'force'].includes(w)),
+    );
     if (flag) {
       guards.push({
         kind: 'bulk-flag',
@@ -188,7 +197,9 @@ export function decide(tool: Tool, classification: Classification): ToolDecision
       if (above(risk, 'high')) {
         access = 'approve';
         message = `${name} runs code or commands and its definition contradicts itself: a person must approve each call`;
-        reasons.unshift(`Execute, raised to ${risk} risk: each call needs approval, and at most ${LIMITS.execute.max} a minute.`);
+        reasons.unshift(
+          `Execute, raised to ${risk} risk: each call needs approval, and at most ${LIMITS.execute.max} a minute.`,
+        );
       } else {
         reasons.unshift(`Execute: a tight limit of ${LIMITS.execute.max} calls a minute.`);
       }

@@ -17,12 +17,16 @@ export function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
     conditions: [{ path: `args.${g.parameter}`, op: g.deny.op, value: g.deny.value }],
     on_deny: g.message,
   }));
-  if (decision.access === 'approve') denyIf.push({ conditions: [], on_deny: decision.message ?? `${decision.tool} requires approval` });
+  if (decision.access === 'approve')
+    denyIf.push({ conditions: [], on_deny: decision.message ?? `${decision.tool} requires approval` });
   if (denyIf.length > 0) entry.deny_if = denyIf;
   if (decision.limits.length > 0) {
-    entry.limits = decision.limits.map(
-      (l, i): Limit => ({ counter: counterName(decision.tool, i, l.window), window: l.window, max: l.max, scope: 'grant' }),
-    );
+    entry.limits = decision.limits.map((l, i): Limit => ({
+      counter: counterName(decision.tool, i, l.window),
+      window: l.window,
+      max: l.max,
+      scope: 'grant',
+    }));
   }
   return entry;
 }
@@ -68,11 +72,17 @@ export function interceptPolicy(decisions: readonly ToolDecision[], description:
   for (const d of decisions) {
     if (d.access === 'block') continue;
     const rules: InterceptRule[] = [];
-    if (d.access === 'approve') rules.push({ name: 'requires human approval', action: 'deny', on_deny: d.message ?? 'requires approval' });
+    if (d.access === 'approve')
+      rules.push({ name: 'requires human approval', action: 'deny', on_deny: d.message ?? 'requires approval' });
     for (const g of d.guards) {
-      rules.push({ name: g.kind.replace('-', ' '), conditions: [{ path: `args.${g.parameter}`, op: g.allow.op, value: g.allow.value }], on_deny: g.message });
+      rules.push({
+        name: g.kind.replace('-', ' '),
+        conditions: [{ path: `args.${g.parameter}`, op: g.allow.op, value: g.allow.value }],
+        on_deny: g.message,
+      });
     }
-    for (const l of d.limits) rules.push({ name: `at most ${l.max} per ${l.window}`, rate_limit: `${l.max}/${l.window}` });
+    for (const l of d.limits)
+      rules.push({ name: `at most ${l.max} per ${l.window}`, rate_limit: `${l.max}/${l.window}` });
     tools[d.tool] = { rules };
   }
   return { version: '1', description, default: 'deny', ...(hide.length > 0 ? { hide } : {}), tools };
@@ -91,7 +101,10 @@ export interface ClaudeSettings {
  * Claude Code has no rate limits or argument checks: low-risk tools are allowed,
  * blocked ones denied, and everything else asks the user each time.
  */
-export function claudeSettings(serverKey: string, decisions: readonly { decision: ToolDecision; lowRisk: boolean }[]): ClaudeSettings {
+export function claudeSettings(
+  serverKey: string,
+  decisions: readonly { decision: ToolDecision; lowRisk: boolean }[],
+): ClaudeSettings {
   const permissions: ClaudeSettings['permissions'] = { allow: [], ask: [], deny: [] };
   for (const { decision, lowRisk } of decisions) {
     const rule = `mcp__${serverKey}__${decision.tool}`;

@@ -60,17 +60,21 @@ export function checkIntercept(doc: unknown): string[] {
       if (typeof rule.rate_limit === 'string') {
         const m = /^([1-9]\d*)\/(minute|hour|day)$/.exec(rule.rate_limit);
         if (!m) errors.push(`${prefix}: invalid rate_limit ${JSON.stringify(rule.rate_limit)}`);
-        else if (windows.has(m[2]!)) errors.push(`${prefix}: duplicate state counter "_rate_${m[2]}" (also used by rules[${windows.get(m[2]!)}])`);
+        else if (windows.has(m[2]!))
+          errors.push(`${prefix}: duplicate state counter "_rate_${m[2]}" (also used by rules[${windows.get(m[2]!)}])`);
         else windows.set(m[2]!, i);
-        if (conditions.length > 0 || rule.state) errors.push(`${prefix}: rate_limit cannot be combined with conditions or state`);
+        if (conditions.length > 0 || rule.state)
+          errors.push(`${prefix}: rate_limit cannot be combined with conditions or state`);
         if (rule.action === 'deny') errors.push(`${prefix}: rate_limit cannot be used with action "deny"`);
         return;
       }
       if (typeof rule.name !== 'string' || rule.name === '') errors.push(`${prefix}: rule must have a name`);
       const action = rule.action ?? 'evaluate';
-      if (action !== 'evaluate' && action !== 'deny') errors.push(`${prefix}: action must be "evaluate" or "deny", got ${JSON.stringify(action)}`);
+      if (action !== 'evaluate' && action !== 'deny')
+        errors.push(`${prefix}: action must be "evaluate" or "deny", got ${JSON.stringify(action)}`);
       if (action === 'deny' && conditions.length > 0) errors.push(`${prefix}: deny rules must not have conditions`);
-      if (action === 'evaluate' && conditions.length === 0) errors.push(`${prefix}: evaluate rules must have at least one condition`);
+      if (action === 'evaluate' && conditions.length === 0)
+        errors.push(`${prefix}: evaluate rules must have at least one condition`);
       conditions.forEach((c, j) => errors.push(...checkCondition(`${prefix}.conditions[${j}]`, (c ?? {}) as Rule)));
       const state = rule.state as Rule | undefined;
       if (state) {
@@ -78,7 +82,8 @@ export function checkIntercept(doc: unknown): string[] {
         if (typeof counter !== 'string' || counter === '') errors.push(`${prefix}.state: counter must not be empty`);
         else if (counters.has(counter)) errors.push(`${prefix}: duplicate state counter ${JSON.stringify(counter)}`);
         else counters.set(counter, i);
-        if (!WINDOWS.has(String(state.window))) errors.push(`${prefix}.state: window must be "minute", "hour", or "day"`);
+        if (!WINDOWS.has(String(state.window)))
+          errors.push(`${prefix}.state: window must be "minute", "hour", or "day"`);
       }
     });
   }
@@ -88,15 +93,20 @@ export function checkIntercept(doc: unknown): string[] {
 function checkCondition(prefix: string, c: Rule): string[] {
   const errors: string[] = [];
   const path = String(c.path ?? '');
-  if (!path.startsWith('args.') && !path.startsWith('state.')) errors.push(`${prefix}: path must start with "args." or "state.", got ${JSON.stringify(path)}`);
+  if (!path.startsWith('args.') && !path.startsWith('state.'))
+    errors.push(`${prefix}: path must start with "args." or "state.", got ${JSON.stringify(path)}`);
   const op = String(c.op ?? '');
   if (!OPS.has(op)) errors.push(`${prefix}: unknown operator ${JSON.stringify(op)}`);
-  if ((op === 'in' || op === 'not_in') && !Array.isArray(c.value)) errors.push(`${prefix}: operator "${op}" requires a list value`);
-  if (NUMERIC.has(op) && typeof c.value !== 'number') errors.push(`${prefix}: operator "${op}" requires a numeric value`);
-  if (op === 'exists' && typeof c.value !== 'boolean') errors.push(`${prefix}: operator "exists" requires a boolean value`);
+  if ((op === 'in' || op === 'not_in') && !Array.isArray(c.value))
+    errors.push(`${prefix}: operator "${op}" requires a list value`);
+  if (NUMERIC.has(op) && typeof c.value !== 'number')
+    errors.push(`${prefix}: operator "${op}" requires a numeric value`);
+  if (op === 'exists' && typeof c.value !== 'boolean')
+    errors.push(`${prefix}: operator "exists" requires a boolean value`);
   if (op === 'regex') {
     if (typeof c.value !== 'string') errors.push(`${prefix}: regex value must be a string`);
-    else if (NOT_RE2.test(c.value)) errors.push(`${prefix}: invalid regex ${JSON.stringify(c.value)}: not supported by Go's RE2`);
+    else if (NOT_RE2.test(c.value))
+      errors.push(`${prefix}: invalid regex ${JSON.stringify(c.value)}: not supported by Go's RE2`);
     else {
       try {
         new RegExp(c.value);
