@@ -12,6 +12,7 @@ import type { Tool } from '../../schemas/tool.ts';
 import {
   CREDENTIAL_NOUNS,
   DERIVED_DATA_NOUNS,
+  DROP_OBJECTS,
   EXECUTION_NOUNS,
   EXECUTION_STARTERS,
   INFRASTRUCTURE_NOUNS,
@@ -24,6 +25,8 @@ import {
   NOUN_FIRST_WORDS,
   READ_ONLY_PHRASES,
   READ_RUN_NOUNS,
+  RESOLVABLE_NOUNS,
+  SOFT_ACTIONS,
   SAVES_RESULT_PHRASES,
   SPENDING_PHRASES,
   verbCategory,
@@ -163,6 +166,14 @@ function refine(action: { word: string; category: Category }, objectWords: strin
     evidence.push(`"reset" of a credential sets a new one rather than wiping data`);
     return 'write';
   }
+  if (word === 'drop' && !objectWords.some((w) => DROP_OBJECTS.has(w))) {
+    evidence.push(`"drop" with no table or store after it is a drop of a dragged item, not of data`);
+    return 'write';
+  }
+  if (word === 'resolve' && objectWords.some((w) => RESOLVABLE_NOUNS.has(w))) {
+    evidence.push(`"resolve" a ${objectWords.find((w) => RESOLVABLE_NOUNS.has(w))} changes its state`);
+    return 'write';
+  }
   if (category === 'execute' && word === 'run' && objectWords.some((w) => READ_RUN_NOUNS.has(w))) {
     evidence.push(
       `"run" a ${objectWords.find((w) => READ_RUN_NOUNS.has(w))} produces a result without changing anything`,
@@ -294,18 +305,27 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
   const takesCode = parameters.some((p) =>
     p.words.some((w) => ['sql', 'query', 'statement', 'command', 'script', 'code'].includes(w)),
   );
+  const takesSql = parameters.some((p) => p.words.some((w) => ['sql', 'query', 'statement'].includes(w)));
+  if (reading.verb === 'evaluate' || reading.verb === 'eval') {
+    const code = parameters.find((p) =>
+      p.words.some((w) => ['function', 'script', 'code', 'expression', 'javascript', 'js'].includes(w)),
+    );
+    if (code && reading.category !== 'execute') {
+      evidence.push(`Parameter "${code.path}": what it evaluates is code.`);
+      reading.category = 'execute';
+    }
+  }
   if (reading.category === 'execute' && readOnly && takesCode) {
     evidence.push(
       `Description: "${excerpt(description, readOnly.index, readOnly[0].length)}": what it runs cannot change data.`,
     );
     reading.category = 'read';
   } else if (
-    reading.category === 'read' &&
-    takesCode &&
+    ((reading.category === 'read' && reading.verb === 'query') || reading.category === 'write') &&
+    takesSql &&
     sqlContext &&
     writesSql &&
-    !readOnly &&
-    reading.verb === 'query'
+    !readOnly
   ) {
     evidence.push(
       `Description: "${excerpt(description, writesSql.index, writesSql[0].length)}": the query it runs can change data.`,
@@ -334,6 +354,19 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
   if (reading.category === 'read' && saves && !readOnly) {
     evidence.push(`Description: "${excerpt(description, saves.index, saves[0].length)}": it keeps what it produces.`);
     reading.category = 'write';
+  }
+  const hints = tool.annotations;
+  if (
+    reading.category === 'write' &&
+    reading.verb &&
+    SOFT_ACTIONS.has(reading.verb) &&
+    hints?.readOnlyHint === true &&
+    hints.destructiveHint !== true &&
+    !saves
+  ) {
+    evidence.push(`Annotations: readOnlyHint is true, and "${reading.verb}" need not change anything lasting: read.`);
+    doubts.push(`the category rests on the server's own annotations`);
+    reading.category = 'read';
   }
   const destroys = DESTRUCTIVE_PHRASES.exec(description);
   if (destroys && (reading.category === 'write' || reading.category === 'execute')) {

@@ -14,7 +14,7 @@ const VERBS: Record<Category, string[]> = {
     tokenize embed evaluate whoami return returns navigate hover scroll screenshot capture snapshot
     render format lint audit trace tail load open echo sample aggregate rank recommend plan simulate
     dry health identify locate filter sort select review sum tally total explore discover peek see
-    wait think report
+    wait think report take
   `),
   write: words(`
     create add update set put post upload insert edit modify rename move copy write save generate send
@@ -29,7 +29,8 @@ const VERBS: Record<Category, string[]> = {
     store remember append replace patch change assign request open enqueue queue retry rerun duplicate
     convert encrypt sign tweet dm sms call dial upgrade downgrade migrate seed enroll onboard reindex
     index refresh reload invalidate edit transfer handoff deactivate activate suspend unsuspend block
-    unblock ban unban hide unhide reverse link
+    unblock ban unban hide unhide reverse link dismiss manage handle prioritize reprioritize
+    reorder unresolve unstar finalize finalise rebase
   `),
   execute: words(`
     run execute exec eval invoke trigger launch spawn deploy install build compile interpret shell
@@ -99,7 +100,7 @@ export const MONEY_MOVING_ACTIONS = new Set(
   words(`
   create add issue make send submit initiate execute run process place approve capture confirm
   schedule start retry authorize complete settle request post trigger new pay sign broadcast release
-  transfer
+  transfer take
 `),
 );
 
@@ -109,7 +110,7 @@ export const NOUN_FIRST_WORDS = new Set(
   email message sms log note record order tag label comment index plan test trace filter sort review
   sample snapshot screenshot script shell build query status info health format book star pin bookmark
   lock draft request capture call release fund tip bill trade charge payout refund deposit transfer
-  text image file data cache issue copy change store total sum forecast audit reverse
+  text image file data cache issue copy change store total sum forecast audit reverse pull
 `),
 );
 
@@ -117,6 +118,7 @@ export const NOUN_FIRST_WORDS = new Set(
 export const INFRASTRUCTURE_NOUNS = new Set(
   words(`
   manifest manifests terraform kubectl helm chart stack plan playbook ansible pulumi cloudformation
+  migration migrations
 `),
 );
 
@@ -179,3 +181,28 @@ export const SAVES_RESULT_PHRASES =
 /** Destructive words in a description beside an action that reads otherwise: a reason for doubt. */
 export const DESTRUCTIVE_PHRASES =
   /\b(revokes?|revoked|deletes?|deleted|wipes?|erases?|destroys?|stops? working|removes? (all|every)|terminates?)\b/i;
+
+/** `drop_table` destroys; `browser_drop` lets go of a dragged item. */
+export const DROP_OBJECTS = new Set(
+  words(`
+  table tables database databases db index indexes collection collections schema column columns view
+  keyspace bucket namespace user role constraint
+`),
+);
+
+/** `resolve_review_thread` closes a thread; `resolve_hostname` only looks something up. */
+export const RESOLVABLE_NOUNS = new Set(
+  words(`thread threads issue issues ticket tickets conflict conflicts comment incident alert alerts`),
+);
+
+/**
+ * Actions that change nothing lasting by themselves (`generate_typescript_types`,
+ * `browser_start_tracing`): where the server's annotations say read-only and nothing
+ * else in the definition writes, the annotations are believed, with less confidence.
+ */
+export const SOFT_ACTIONS = new Set(
+  words(`
+  generate start stop close hide unhide resize annotate highlight record snapshot pause resume open
+  show render
+`),
+);
