@@ -3,7 +3,11 @@
  * validated (or loads it, e.g. under `astro check`), analyses it once, and turns it
  * into the view models the page files render, so `.astro` files stay thin.
  */
+import { getCollection } from 'astro:content';
 import { CATALOGUE_CACHE } from '../integrations/catalogue.ts';
+import { exposedTools, type AttackRef } from '../core/attacks.ts';
+import { relatedTools, type RelatedTool } from '../core/related.ts';
+import { RISKS, type Category, type Risk } from '../schemas/taxonomy.ts';
 import { analyseCatalogue, type AnalysedServer, type AnalysedTool } from '../core/analyse.ts';
 import { catalogueDir, loadCatalogue, type Catalogue } from '../core/loader.ts';
 
@@ -30,4 +34,82 @@ export interface ToolView {
 
 export function toolViews(): ToolView[] {
   return getServers().flatMap((server) => server.tools.map((tool) => ({ server, tool })));
+}
+
+let related: Map<AnalysedTool, RelatedTool[]> | undefined;
+
+/** Tools of the same category on other servers, computed for the whole catalogue at once. */
+export function relatedTo(tool: AnalysedTool): RelatedTool[] {
+  related ??= relatedTools(getServers());
+  return related.get(tool) ?? [];
+}
+
+let attacks: Promise<AttackRef[]> | undefined;
+
+/** The attack-pattern articles' frontmatter, sorted by severity then title. */
+export function getAttacks(): Promise<AttackRef[]> {
+  attacks ??= getCollection('attacks').then((entries) =>
+    entries
+      .map((e) => ({ slug: e.id, data: e.data }))
+      .sort(
+        (a, b) =>
+          RISKS.indexOf(b.data.severity) - RISKS.indexOf(a.data.severity) || a.data.title.localeCompare(b.data.title),
+      ),
+  );
+  return attacks;
+}
+
+let exposure: Promise<ReturnType<typeof exposedTools>> | undefined;
+
+/** For each attack, how many catalogue tools are exposed and the riskiest of them. */
+export function getExposure(): Promise<ReturnType<typeof exposedTools>> {
+  exposure ??= getAttacks().then((a) => exposedTools(getServers(), a));
+  return exposure;
+}
+
+export interface Page<T> {
+  items: T[];
+  current: number;
+  total: number;
+}
+
+/** Page 1 is the section's own URL, pages 2…N live under `page/N/` (SPEC.md, "URLs"). */
+export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: total }, (_, i) => ({
+    items: items.slice(i * size, (i + 1) * size),
+    current: i + 1,
+    total,
+  }));
+}
+
+export const PAGE_SIZE = { servers: 50, tools: 100 };
+
+/** Riskiest first, then by server and name: the order of every tool list. */
+export function byRisk(a: ToolView, b: ToolView): number {
+  return (
+    RISKS.indexOf(b.tool.classification.risk) - RISKS.indexOf(a.tool.classification.risk) ||
+    a.server.slug.localeCompare(b.server.slug) ||
+    a.tool.slug.localeCompare(b.tool.slug)
+  );
+}
+
+let sortedTools: ToolView[] | undefined;
+
+export function toolsByRisk(): ToolView[] {
+  sortedTools ??= toolViews().sort(byRisk);
+  return sortedTools;
+}
+
+const filtered = new Map<string, ToolView[]>();
+
+/** The tools of one category or one risk class, riskiest first (one pass each, memoized). */
+export function toolsWhere(key: `category:${Category}` | `risk:${Risk}`): ToolView[] {
+  let list = filtered.get(key);
+  if (!list) {
+    const [field, value] = key.split(':') as ['category' | 'risk', string];
+    list = toolsByRisk().filter((v) => v.tool.classification[field] === value);
+    filtered.set(key, list);
+  }
+  return list;
 }

@@ -491,11 +491,11 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
   let confidence = { name: 0.85, description: 0.65, parameters: 0.45, annotations: 0.4, default: 0.3 }[reading.source];
   reasons.push(
     {
-      name: 'the name names the action',
-      description: 'only the description names the action',
-      parameters: 'only the parameters hint at the action',
-      annotations: 'only the annotations hint at the action',
-      default: 'nothing names the action',
+      name: 'its name says what it does',
+      description: 'only its description says what it does',
+      parameters: 'only its parameters hint at what it does',
+      annotations: "only the server's annotations hint at what it does",
+      default: 'nothing in it says what it does',
     }[reading.source],
   );
   const trimmed = tool.description.trim();

@@ -1,0 +1,49 @@
+/** Titles and introductions of the browse pages, with the URL of each of their pages. */
+import { BASE_RISK } from '../core/classify/classifier.ts';
+import { CATEGORIES, CATEGORY_LABELS, RISK_LABELS, type Category, type Risk } from '../schemas/taxonomy.ts';
+import { categoryPath, riskPath } from '../lib/urls.ts';
+
+const n = (count: number) => count.toLocaleString('en-US');
+
+export function toolsListing(count: number) {
+  return {
+    title: 'All MCP tools',
+    intro: `Every tool in the catalogue, with its category, risk class and risk signals.`,
+    description: `${n(count)} MCP tools, each risk-classified from its own definition, riskiest first.`,
+    crumbs: [{ label: 'Tools' }],
+    href: (page: number) => (page > 1 ? `/tools/page/${page}/` : '/tools/'),
+  };
+}
+
+const CATEGORY_INTROS: Record<Category, string> = {
+  read: 'Tools that read or look up data and change nothing. Low risk, unless a signal says otherwise.',
+  write: 'Tools that create or change data. Medium risk: the recommended policy rate-limits them.',
+  execute:
+    'Tools that run code, commands, queries or workflows. High risk: the recommended policy holds them to a tight limit.',
+  destructive:
+    'Tools that delete or irreversibly overwrite data or access. Critical risk: a person should approve each call.',
+  financial:
+    'Tools that move money or commit to spend it. Critical risk: a person should approve each call, and large amounts are refused.',
+};
+
+export function categoryListing(category: Category, count: number) {
+  return {
+    title: `${CATEGORY_LABELS[category]} tools`,
+    intro: CATEGORY_INTROS[category],
+    description: `${n(count)} MCP tools in the ${CATEGORY_LABELS[category].toLowerCase()} category, with their risk and a recommended policy.`,
+    crumbs: [{ label: 'Tools', href: '/tools/' }, { label: CATEGORY_LABELS[category] }],
+    href: (page: number) => categoryPath(category, page),
+  };
+}
+
+export function riskListing(risk: Risk, count: number) {
+  const from = CATEGORIES.filter((c) => BASE_RISK[c] === risk).map((c) => CATEGORY_LABELS[c].toLowerCase());
+  const intro = `Tools classified ${RISK_LABELS[risk].toLowerCase()} risk${from.length ? `: ${from.join(' and ')} tools, and those a signal raised to this level` : ': tools a signal raised to this level'}.`;
+  return {
+    title: `${RISK_LABELS[risk]}-risk tools`,
+    intro,
+    description: `${n(count)} MCP tools of ${RISK_LABELS[risk].toLowerCase()} risk, with the evidence and a recommended policy for each.`,
+    crumbs: [{ label: 'Tools', href: '/tools/' }, { label: `${RISK_LABELS[risk]} risk` }],
+    href: (page: number) => riskPath(risk, page),
+  };
+}
