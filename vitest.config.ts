@@ -4,9 +4,21 @@ import { defineConfig } from 'vitest/config';
 // unit (pure core, no build), build (reads the `dist/` a real build wrote), e2e (Chromium).
 export default defineConfig({
   test: {
+    forbidOnly: !!process.env.CI,
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       { test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/server.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One browser at a time: the machine has two cores, and the preview server needs one.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -37,8 +37,6 @@ async function render(code: string, lang: SnippetLanguage): Promise<string> {
     lang,
     themes: { light: 'github-light', dark: 'github-dark' },
     defaultColor: 'light',
-    // The block is focusable only when it scrolls; the page gives it a label.
-    tabindex: false,
   });
 }
 

@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import { params, parsedTool, type Json } from '../../test/fixtures.ts';
+import { CATEGORIES, RISKS } from '../schemas/taxonomy.ts';
+import type { AnalysedServer, AnalysedTool } from './analyse.ts';
+import { classifyTool } from './classify/classifier.ts';
+import {
+  categoryNoun,
+  describeType,
+  faq,
+  howToControl,
+  policySummary,
+  whatItDoes,
+  whyItNeedsAPolicy,
+  withArticle,
+} from './explain.ts';
+import { decide } from './policy/decision.ts';
+
+function analysed(overrides: Record<string, Json>): { server: AnalysedServer; tool: AnalysedTool } {
+  const tool = parsedTool(overrides);
+  const classification = classifyTool(tool);
+  const entry = { slug: tool.name.toLowerCase(), tool, classification, decision: decide(tool, classification) };
+  const server: AnalysedServer = {
+    slug: 'demo',
+    file: 'demo.json',
+    server: { name: 'io.example/demo', description: '' },
+    title: 'Demo',
+    tools: [entry],
+  };
+  return { server, tool: entry };
+}
+
+test.each([
+  ['read', 'a read tool'],
+  ['write', 'a write tool'],
+  ['execute', 'an execute tool'],
+  ['destructive', 'a destructive tool'],
+  ['financial', 'a financial tool'],
+] as const)('%s is "%s"', (category, phrase) => {
+  expect(categoryNoun(category)).toBe(phrase);
+});
+
+test('withArticle picks a or an', () => {
+  expect([withArticle('apple'), withArticle('pear'), withArticle('Execute')]).toEqual([
+    'an apple',
+    'a pear',
+    'an Execute',
+  ]);
+});
+
+describe.each(CATEGORIES.flatMap((category) => RISKS.map((risk) => [category, risk] as const)))(
+  'a reviewed %s tool of %s risk',
+  (category, risk) => {
+    const { server, tool } = analysed({ name: 'do_thing', description: 'Does a thing.', review: { category, risk } });
+    const sentences = [
+      whatItDoes(server, tool),
+      whyItNeedsAPolicy(tool),
+      policySummary(tool.decision),
+      ...howToControl(server, tool),
+      ...faq(server, tool).flatMap((q) => [q.question, q.answer]),
+    ];
+
+    test('reads well: no "a execute", no doubled words, no "undefined"', () => {
+      for (const s of sentences) {
+        expect(s).not.toMatch(/\ba (execute|a|e|i|o|u)\w*\b/i);
+        expect(s).not.toMatch(/\b(\w+) \1\b/i);
+        expect(s).not.toMatch(/undefined|NaN|\[object/);
+      }
+    });
+
+    test('the FAQ asks the six questions about this tool', () => {
+      const questions = faq(server, tool).map((q) => q.question);
+      expect(questions).toEqual([
+        'What does do_thing do?',
+        'How do I enforce a policy on do_thing?',
+        'What risk level is do_thing?',
+        'Can I rate-limit do_thing?',
+        'How do I block do_thing completely?',
+        'Which server provides do_thing?',
+      ]);
+    });
+  },
+);
+
+test('what a tool does counts its parameters', () => {
+  const { server, tool } = analysed({
+    name: 'send_email',
+    description: 'Sends.',
+    inputSchema: { ...params('to', 'subject', 'body'), required: ['to'] },
+  });
+  expect(whatItDoes(server, tool)).toBe(
+    'send_email is a write tool of the Demo MCP server: it creates or changes data. It takes 3 parameters, 1 of them required.',
+  );
+});
+
+test.each<[Json, string]>([
+  [{ type: 'string', format: 'uri' }, 'string (uri)'],
+  [{ type: 'array', items: { type: 'string' } }, 'array of string'],
+  [{ enum: ['a', 'b'] }, 'one of: "a", "b"'],
+  [{ type: ['string', 'null'] }, 'string | null'],
+  [{ $ref: '#/$defs/X' }, 'see #/$defs/X'],
+  [true, 'any'],
+])('describeType(%j) is %j', (schema, text) => {
+  expect(describeType(schema)).toBe(text);
+});

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyseCatalogue, countBy } from '../../src/core/analyse.ts';
+import { catalogueDir, loadCatalogue } from '../../src/core/loader.ts';
+import { CATEGORIES, RISKS } from '../../src/schemas/taxonomy.ts';
+import { DIST, pagesUnder } from './helpers.ts';
+
+const servers = analyseCatalogue(loadCatalogue(catalogueDir()));
+const tools = servers.flatMap((s) => s.tools);
+const counts = countBy(tools);
+const read = (path: string) => readFileSync(join(DIST, path), 'utf8');
+
+/** Tool links in the table of a browse page, across all its pages. */
+function listed(section: string): number {
+  return pagesUnder(DIST, section)
+    .filter((p) => p === `${section}/index.html` || new RegExp(`^${section}/page/\\d+/index.html$`).test(p))
+    .reduce((n, p) => n + (read(p).match(/<tr><td><a href="\/tools\//g)?.length ?? 0), 0);
+}
+
+describe('browse pages', () => {
+  test('/tools/ and its pages list every tool once', () => {
+    expect(listed('tools')).toBe(tools.length);
+  });
+  test.each(CATEGORIES)('/categories/%s/ lists every tool of the category', (c) => {
+    expect(listed(`categories/${c}`)).toBe(counts.category[c]);
+  });
+  test.each(RISKS)('/risk/%s/ lists every tool of the class', (r) => {
+    expect(listed(`risk/${r}`)).toBe(counts.risk[r]);
+  });
+  test('/servers/ and its pages list every server', () => {
+    const pages = pagesUnder(DIST, 'servers').filter(
+      (p) => p === 'servers/index.html' || /^servers\/page\/\d+\/index.html$/.test(p),
+    );
+    const total = pages.reduce((n, p) => n + (read(p).match(/<tr><td><a href="\/servers\//g)?.length ?? 0), 0);
+    expect(total).toBe(servers.length);
+  });
+  test('the home page gives the headline figures', () => {
+    expect(read('index.html')).toContain(`${servers.length} MCP servers and ${tools.length} tools risk-classified`);
+  });
+});
+
+describe('site basics', () => {
+  test('robots.txt names the sitemap, which lists the tool pages', () => {
+    expect(read('robots.txt')).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
+    const sitemap = read('sitemap-0.xml');
+    expect(sitemap).toContain('/tools/mcp-flux-pro/flux_edit_image/</loc>');
+    expect(sitemap).not.toContain('404');
+  });
+  test('a 404 page exists and is not indexed', () => {
+    expect(existsSync(join(DIST, '404.html'))).toBe(true);
+    expect(read('404.html')).toContain('<meta name="robots" content="noindex">');
+  });
+  test.each([
+    'index.html',
+    'servers/index.html',
+    'servers/mcp-flux-pro/index.html',
+    'tools/mcp-flux-pro/flux_edit_image/index.html',
+    'categories/write/index.html',
+    'risk/low/index.html',
+    'attacks/index.html',
+    'attacks/rug-pull/index.html',
+    'how-recommendations-are-made/index.html',
+  ])('%s has one canonical URL and one meta description', (path) => {
+    const html = read(path);
+    const canonical = [...html.matchAll(/<link rel="canonical" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(canonical).toHaveLength(1);
+    expect(new URL(canonical[0]!).pathname).toBe(`/${path.replace(/index\.html$/, '')}`);
+    expect(html.match(/<meta name="description" content="[^"]{20,}"/g)).toHaveLength(1);
+  });
+  test('no page ships JavaScript except the policy blocks', () => {
+    for (const path of ['index.html', 'servers/index.html', 'attacks/index.html', 'tools/index.html'])
+      expect(read(path)).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+  });
+});
