@@ -11,5 +11,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [catalogue(), mdx(), sitemap()],
+  integrations: [catalogue(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  // Code in the attack articles: the same two themes as the policy blocks.
+  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' } },
 });
