@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import catalogue from './src/integrations/catalogue.ts';
+import search from './src/integrations/search.ts';
 
 // SITE_URL is where the site will be published; canonical URLs and the sitemap use it.
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -11,7 +12,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [catalogue(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  integrations: [catalogue(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), search()],
   // Code in the attack articles: the same two themes as the policy blocks.
   markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' } },
 });

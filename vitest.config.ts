@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // unit (pure core, no build), build (reads the `dist/` a real build wrote), e2e (Chromium).
 export default defineConfig({
   test: {
-    forbidOnly: !!process.env.CI,
+    // Vitest already refuses `.only` when CI is set (allowOnly defaults to !CI).
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       { test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 120_000 } },

@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyseCatalogue, countBy } from '../src/core/analyse.ts';
+import { catalogueDir, loadCatalogue } from '../src/core/loader.ts';
+import { axeViolations, BASE, launch, open } from './browser.ts';
+
+const tools = analyseCatalogue(loadCatalogue(catalogueDir())).flatMap((s) => s.tools);
+const critical = countBy(tools).risk.critical;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const titles = (page: Page) => page.locator('#search-results .result-title').allTextContents();
+const settled = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      /result|Nothing/.test(document.getElementById('search-status')?.textContent ?? '') ||
+      !document.getElementById('search-empty')?.hidden,
+  );
+
+describe('the search page', () => {
+  test('"flux edit" finds flux_edit_image first', async () => {
+    const page = await open(browser, '/search/?q=flux%20edit');
+    await settled(page);
+    expect((await titles(page))[0]).toBe('flux_edit_image');
+    await page.context().close();
+  });
+
+  test('a tool name is found by its parts: "refund" finds create_refund', async () => {
+    const page = await open(browser, '/search/?q=refund');
+    await settled(page);
+    expect(await titles(page)).toContain('create_refund');
+    await page.context().close();
+  });
+
+  test('filtering by Critical shows only critical tools, as many as the catalogue has', async () => {
+    const page = await open(browser, '/search/?type=Tool');
+    await settled(page);
+    await page.getByLabel('Critical', { exact: true }).check();
+    await page.waitForFunction(
+      (n) => document.getElementById('search-status')?.textContent?.startsWith(`${n} result`),
+      critical,
+    );
+    expect(await page.locator('#search-status').textContent()).toBe(`${critical} results.`);
+    // Every result shown is critical; load them all to check every one.
+    for (let shown = 20; await page.locator('#search-more').isVisible(); shown += 20) {
+      await page.locator('#search-more').click();
+      await expect.poll(() => page.locator('#search-results .result').count()).toBe(Math.min(critical, shown + 20));
+    }
+    await expect.poll(() => page.locator('#search-results .result').count()).toBe(critical);
+    const risks = await page.locator('#search-results .result .badge[class*="r-"]').allTextContents();
+    expect(risks.every((r) => r === 'Critical risk')).toBe(true);
+    expect(new URL(page.url()).searchParams.getAll('risk')).toEqual(['Critical']);
+    expect(await page.locator('[data-facet="risk"] label:text-is("Critical") + .count').textContent()).toBe(
+      String(critical),
+    );
+    await page.context().close();
+  });
+
+  test('the URL restores query, filters and sort after a reload, and Back undoes a filter', async () => {
+    const page = await open(browser, '/search/?q=delete&category=Destructive&sort=risk');
+    await settled(page);
+    expect(await page.locator('#search-q').inputValue()).toBe('delete');
+    expect(await page.getByLabel('Destructive', { exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('#search-sort').inputValue()).toBe('risk');
+    const before = await titles(page);
+    await page.reload();
+    await settled(page);
+    expect(await titles(page)).toEqual(before);
+    await page.getByLabel('Critical', { exact: true }).check();
+    await page.waitForURL(/risk=Critical/);
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('risk=Critical'));
+    await expect.poll(() => page.getByLabel('Critical', { exact: true }).isChecked()).toBe(false);
+    await page.context().close();
+  });
+
+  test('an empty result says so and offers to remove a filter', async () => {
+    const page = await open(browser, '/search/?q=flux&category=Financial');
+    await page.waitForFunction(() => !document.getElementById('search-empty')?.hidden);
+    expect(await page.locator('#search-empty').textContent()).toContain('Nothing matches “flux” with these filters.');
+    await page.getByRole('button', { name: 'Remove Category: Financial' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results .result').length > 0);
+    expect(new URL(page.url()).searchParams.getAll('category')).toEqual([]);
+    await page.context().close();
+  });
+
+  test('each result shows name, server, risk, category and an excerpt', async () => {
+    const page = await open(browser, '/search/?q=flux%20edit');
+    await settled(page);
+    const first = page.locator('#search-results .result').first();
+    expect(await first.locator('.result-info').textContent()).toBe('Tool on Mcp Flux Pro');
+    expect(await first.locator('.badge').allTextContents()).toEqual(['Medium risk', 'Write']);
+    expect((await first.locator('.result-excerpt').textContent())!.length).toBeGreaterThan(20);
+    await page.context().close();
+  });
+
+  test.each(['light', 'dark'] as const)('passes axe-core in the %s theme', async (colorScheme) => {
+    const page = await open(browser, '/search/?q=delete&risk=Critical', { colorScheme });
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the header search box', () => {
+  test('works by keyboard alone: "/" focuses, typing shows results, arrows move, Enter opens', async () => {
+    const page = await open(browser, '/servers/');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.type('flux edit');
+    await page.waitForSelector('#site-search-results [role="option"]');
+    expect(await page.locator('#site-search-q').getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    const active = await page.locator('#site-search-q').getAttribute('aria-activedescendant');
+    expect(await page.locator(`#${active}`).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator(`#${active} .result-title`).textContent()).toBe('flux_edit_image');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${BASE}/tools/mcp-flux-pro/flux_edit_image/`);
+    await page.context().close();
+  });
+
+  test('Escape closes the results', async () => {
+    const page = await open(browser, '/');
+    await page.locator('#site-search-q').fill('refund');
+    await page.waitForSelector('#site-search-results [role="option"]');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.search-popup').isVisible()).toBe(false);
+    expect(await page.locator('#site-search-q').getAttribute('aria-expanded')).toBe('false');
+    await page.context().close();
+  });
+
+  test('Enter without a chosen result opens the search page with the query', async () => {
+    const page = await open(browser, '/attacks/');
+    await page.locator('#site-search-q').fill('send email');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${BASE}/search/?q=send+email`);
+    await settled(page);
+    expect(await page.locator('#search-q').inputValue()).toBe('send email');
+    await page.context().close();
+  });
+
+  test.each(['light', 'dark'] as const)('open, it passes axe-core in the %s theme', async (colorScheme) => {
+    const page = await open(browser, '/tools/', { colorScheme });
+    await page.locator('#site-search-q').fill('delete');
+    await page.waitForSelector('#site-search-results [role="option"]');
+    await page.keyboard.press('ArrowDown');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * The browser side of search, shared by the header box and the search page. Pagefind
+ * is loaded only when someone starts to search, so pages carry almost no script
+ * until then.
+ */
+
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindSearch>;
+  debouncedSearch(term: string | null, options?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  preload(term: string): Promise<void>;
+}
+
+let loading: Promise<Pagefind> | undefined;
+
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    // A runtime URL: the index is written after the site is bundled.
+    const url = '/pagefind/pagefind.js';
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({ excerptLength: 24, ranking: { termFrequency: 0.6 } });
+    await pagefind.init();
+    return pagefind;
+  })();
+  return loading;
+}
+
+export type FilterKey = 'type' | 'risk' | 'category' | 'signal' | 'server';
+export const FILTER_KEYS: FilterKey[] = ['type', 'risk', 'category', 'signal', 'server'];
+
+export interface SearchState {
+  q: string;
+  filters: Record<FilterKey, string[]>;
+  sort: 'relevance' | 'risk';
+}
+
+export function emptyState(): SearchState {
+  return { q: '', filters: { type: [], risk: [], category: [], signal: [], server: [] }, sort: 'relevance' };
+}
+
+/** The state as `?q=…&risk=Critical&sort=risk`: what a shared or bookmarked link carries. */
+export function stateToParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const key of FILTER_KEYS) for (const value of state.filters[key]) params.append(key, value);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  return params;
+}
+
+export function paramsToState(params: URLSearchParams): SearchState {
+  const state = emptyState();
+  state.q = params.get('q') ?? '';
+  for (const key of FILTER_KEYS) state.filters[key] = params.getAll(key).filter(Boolean);
+  state.sort = params.get('sort') === 'risk' ? 'risk' : 'relevance';
+  return state;
+}
+
+export function searchOptions(state: SearchState): Record<string, unknown> {
+  const filters: Record<string, { any: string[] }> = {};
+  for (const key of FILTER_KEYS) if (state.filters[key].length) filters[key] = { any: state.filters[key] };
+  // Pagefind returns no filter counts when given an empty `filters` object: leave it out then.
+  return {
+    ...(Object.keys(filters).length ? { filters } : {}),
+    ...(state.sort === 'risk' ? { sort: { risk: 'desc' } } : {}),
+  };
+}
+
+/**
+ * Puts Pagefind's excerpt into `target` as text, keeping only its `<mark>` highlights.
+ * The excerpt is built from catalogue text, which is hostile: it is parsed into an
+ * inert document and nothing but text and marks is copied over.
+ */
+export function renderExcerpt(target: HTMLElement, excerpt: string): void {
+  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+  target.replaceChildren();
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) target.append(child.textContent ?? '');
+      else if (child.nodeName === 'MARK') {
+        const mark = document.createElement('mark');
+        mark.textContent = child.textContent;
+        target.append(mark);
+      } else walk(child);
+    }
+  };
+  walk(doc.body);
+}
+
+const RISK_TEXT: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+const CATEGORY_TEXT: Record<string, string> = {
+  read: 'Read',
+  write: 'Write',
+  execute: 'Execute',
+  destructive: 'Destructive',
+  financial: 'Financial',
+};
+
+/** One result as a list item: name (link), what it is, risk and category badges, excerpt. */
+export function resultItem(data: PagefindResultData, id: string, tag: 'li' | 'div' = 'li'): HTMLElement {
+  const item = document.createElement(tag);
+  item.className = 'result';
+  item.id = id;
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.className = 'result-title';
+  link.textContent = data.meta.title ?? data.url;
+  const info = document.createElement('span');
+  info.className = 'result-info';
+  const type = data.meta.type ?? '';
+  info.textContent = data.meta.server && type === 'Tool' ? `Tool on ${data.meta.server}` : type;
+  const badges = document.createElement('span');
+  badges.className = 'badges';
+  const risk = data.meta.risk;
+  if (risk && RISK_TEXT[risk]) badges.append(badge(`badge r-${risk}`, `${RISK_TEXT[risk]} risk`));
+  const category = data.meta.category;
+  if (category && CATEGORY_TEXT[category]) badges.append(badge(`badge c-${category}`, CATEGORY_TEXT[category]!));
+  const excerpt = document.createElement('p');
+  excerpt.className = 'result-excerpt';
+  renderExcerpt(excerpt, data.excerpt);
+  item.append(link, ' ', info, badges, excerpt);
+  return item;
+}
+
+function badge(className: string, text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = className;
+  span.textContent = text;
+  return span;
+}
