@@ -81,7 +81,8 @@ function texts(
 }
 
 export function toolPolicyTexts(server: AnalysedServer, tool: AnalysedTool): PolicyTexts {
-  return texts(server, [tool], `Recommended policy for ${tool.tool.name} (${server.title})`, 0);
+  // No server title here: one wording for every tool lets the highlighter reuse its work (src/lib/highlight.ts).
+  return texts(server, [tool], `Recommended policy for ${tool.tool.name}, from the MCP Tool Catalogue`, 0);
 }
 
 export function serverPolicyTexts(server: AnalysedServer): PolicyTexts {

@@ -3,7 +3,7 @@
  * `/api/servers/<server>.json`. Plain data, no timestamps, so two builds of one
  * catalogue write the same bytes.
  */
-import { countBy, toolPolicyTexts, type AnalysedServer } from './analyse.ts';
+import { countBy, type AnalysedServer } from './analyse.ts';
 import { policyLayerPolicy } from './policy/formats.ts';
 
 export function catalogueIndex(servers: readonly AnalysedServer[]) {
@@ -44,7 +44,7 @@ export function serverDocument(server: AnalysedServer) {
         confidenceReasons: c.confidenceReasons,
         evidence: c.evidence,
         reviewed: c.reviewed,
-        policy: toolPolicyTexts(server, t).policy,
+        policy: policyLayerPolicy([t.decision]),
       };
     }),
   };

@@ -56,6 +56,7 @@ describe('checkCatalogue reports each problem at its file and path', () => {
     ],
     ['a file that is an array', { 'a.json': [] }, [{ file: 'a.json', path: '$' }]],
     ['a bad file name', { 'My_Server.json': makeServerFile() }, [{ file: 'My_Server.json', path: '(file name)' }]],
+    ['a file name the lists need', { 'page.json': makeServerFile() }, [{ file: 'page.json', path: '(file name)' }]],
     [
       'a duplicate tool name',
       { 'a.json': makeServerFile({ tools: [makeTool(), makeTool({ name: 'x' }), makeTool()] }) },

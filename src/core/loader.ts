@@ -32,6 +32,9 @@ export interface Catalogue {
   toolCount: number;
 }
 
+/** `/servers/page/2/` is the server list's second page, so no server may be called "page". */
+const RESERVED_SLUGS = new Set(['page']);
+
 /** The folder a build, a validation or an import reads: `CATALOGUE_DIR`, or the bundled sample. */
 export function catalogueDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   return resolve(cwd, env.CATALOGUE_DIR || 'content/servers');
@@ -82,6 +85,14 @@ export function checkCatalogue(dir: string): { catalogue?: Catalogue; problems: 
         file,
         path: '(file name)',
         expected: 'a name of lower-case letters, digits and "-", starting with a letter or digit, then ".json"',
+        found: JSON.stringify(file),
+      });
+    }
+    if (RESERVED_SLUGS.has(slug)) {
+      problems.push({
+        file,
+        path: '(file name)',
+        expected: `a name other than ${[...RESERVED_SLUGS].map((r) => `"${r}.json"`).join(', ')}, whose address the paginated lists use`,
         found: JSON.stringify(file),
       });
     }

@@ -2,7 +2,6 @@
  * One decision per tool, written in the three formats the site offers:
  * PolicyLayer JSON (primary), Intercept YAML and Claude Code permissions.
  */
-import { stringify } from 'yaml';
 import type { Limit, Policy, ToolPolicy } from '../../schemas/policy.ts';
 import type { ToolDecision } from './decision.ts';
 
@@ -89,8 +88,42 @@ export function interceptPolicy(decisions: readonly ToolDecision[], description:
 }
 
 export function interceptYaml(policy: InterceptPolicy): string {
-  // Tool names and messages are third-party text: the YAML library quotes what needs quoting.
-  return stringify(policy, { lineWidth: 0 });
+  return `${yamlBlock(policy, '')}\n`;
+}
+
+/** Words a YAML parser would read as something other than a string. */
+const YAML_SPECIAL = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
+
+/**
+ * A YAML scalar. Tool names and messages are third-party text: anything that is not
+ * a plain identifier is written as a JSON string, which YAML reads back unchanged.
+ */
+function yamlScalar(value: unknown): string {
+  if (typeof value === 'string')
+    return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(value) && !YAML_SPECIAL.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // Lists of values (`in`) and anything else: JSON is YAML's flow style.
+  return JSON.stringify(value);
+}
+
+function yamlBlock(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return value.map((item) => `${indent}- ${yamlBlock(item, `${indent}  `).trimStart()}`).join('\n');
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    return entries
+      .map(([key, v]) => {
+        const nested = v && typeof v === 'object' && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
+        return nested
+          ? `${indent}${yamlScalar(key)}:\n${yamlBlock(v, `${indent}  `)}`
+          : `${indent}${yamlScalar(key)}: ${yamlBlock(v, indent)}`;
+      })
+      .join('\n');
+  }
+  return yamlScalar(value);
 }
 
 export interface ClaudeSettings {

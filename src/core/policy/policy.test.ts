@@ -7,7 +7,8 @@ import { classifyTool } from '../classify/classifier.ts';
 import { policyJsonSchema } from '../json-schemas.ts';
 import { catalogueDir, loadCatalogue } from '../loader.ts';
 import { decide, NO_PARENT_SEGMENT } from './decision.ts';
-import { claudeSettings, interceptPolicy, policyLayerPolicy } from './formats.ts';
+import { parse } from 'yaml';
+import { claudeSettings, interceptPolicy, interceptYaml, policyLayerPolicy } from './formats.ts';
 import { checkIntercept, checkInterceptYaml } from './intercept-check.ts';
 
 const policyFor = (overrides: Record<string, Json>) => {
@@ -240,5 +241,40 @@ describe('the Intercept check itself', () => {
       action: 'deny',
       on_deny: 'delete_zone deletes or overwrites data: a person must approve each call',
     });
+  });
+});
+
+describe('the Intercept YAML writer', () => {
+  test.each([
+    'plain_name',
+    'true',
+    '123',
+    'a: b # c',
+    '"quoted" and \'single\'',
+    'line one\nline two',
+    '- dash first',
+    'émoji 😀 and RTL \u202e',
+    '',
+  ])('writes %j so that YAML reads it back unchanged', (text) => {
+    const policy = {
+      version: '1' as const,
+      description: text,
+      default: 'deny' as const,
+      hide: [text || 'x'],
+      tools: {
+        [text || 'x']: {
+          rules: [
+            { name: text, on_deny: text, conditions: [{ path: `args.${text}`, op: 'in', value: [text, 1, true] }] },
+          ],
+        },
+      },
+    };
+    expect(parse(interceptYaml(policy))).toEqual(policy);
+  });
+
+  test('empty rules stay a list', () => {
+    expect(interceptYaml({ version: '1', description: 'd', default: 'deny', tools: { t: { rules: [] } } })).toBe(
+      'version: "1"\ndescription: d\ndefault: deny\ntools:\n  t:\n    rules: []\n',
+    );
   });
 });

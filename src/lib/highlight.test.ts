@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { analyseCatalogue, serverPolicyTexts, toolPolicyTexts } from '../core/analyse.ts';
+import { catalogueDir, loadCatalogue } from '../core/loader.ts';
+import { codeColoursCss, highlight, highlightDocument, serverPolicyBlocks } from './highlight.ts';
+
+const servers = analyseCatalogue(loadCatalogue(catalogueDir()));
+
+describe('highlighting a server policy block by block', () => {
+  test.each(servers.map((s) => [s.slug, s] as const))(
+    '%s: gives exactly the HTML of highlighting it whole',
+    async (_, server) => {
+      const texts = serverPolicyTexts(server);
+      for (const [format, code, lang] of [
+        ['policylayer', texts.policyJson, 'json'],
+        ['intercept', texts.interceptYaml, 'yaml'],
+        ['claude', texts.claudeJson, 'json'],
+      ] as const) {
+        expect(await highlightDocument(code, lang, serverPolicyBlocks(format, server.slug)), format).toBe(
+          await highlight(code, lang),
+        );
+      }
+    },
+  );
+});
+
+test('a tool policy highlighted through a shared shape is the same as highlighted alone', async () => {
+  for (const server of servers.slice(0, 10)) {
+    for (const tool of server.tools) {
+      const { interceptYaml } = toolPolicyTexts(server, tool);
+      expect(await highlight(interceptYaml, 'yaml', [tool.tool.name, server.slug])).toBe(
+        await highlight(interceptYaml, 'yaml'),
+      );
+    }
+  }
+});
+
+test('token colours are classes, with their CSS for both themes', async () => {
+  const html = await highlight('{"a": 1}', 'json');
+  expect(html).not.toContain('style=');
+  for (const cls of html.match(/s[ld]-[0-9a-f]+/g) ?? []) expect(codeColoursCss()).toContain(`.${cls}{`);
+});
