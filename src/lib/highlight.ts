@@ -39,13 +39,22 @@ function tokenColours(theme: ThemeRegistration): Set<string> {
   return colours;
 }
 
-const LIGHT = tokenColours(githubLight);
-const DARK = tokenColours(githubDark);
+const LIGHT = [...tokenColours(githubLight)].sort();
+const DARK = [...tokenColours(githubDark)].sort();
 
-/** The CSS behind the colour classes: light by default, dark when the system asks for it. */
+/** One short class per (light, dark) colour pair: `c5b` is LIGHT[5] by day, DARK[11] by night. */
+const pairClass = (light: number, dark: number) => `c${light.toString(36)}${dark.toString(36)}`;
+
+/** The CSS behind the colour classes, every pair the two themes can produce: light by default, dark when the system asks. */
 export function codeColoursCss(): string {
-  const light = [...LIGHT].sort().map((c) => `.sl-${c}{color:#${c}}`);
-  const dark = [...DARK].sort().map((c) => `.sd-${c}{color:#${c}}`);
+  const light: string[] = [];
+  const dark: string[] = [];
+  LIGHT.forEach((l, i) =>
+    DARK.forEach((d, j) => {
+      light.push(`.${pairClass(i, j)}{color:#${l}}`);
+      dark.push(`.${pairClass(i, j)}{color:#${d}}`);
+    }),
+  );
   return `${light.join('\n')}\n@media (prefers-color-scheme: dark){\n${dark.join('\n')}\n}\n`;
 }
 
@@ -58,19 +67,17 @@ const STYLE_TO_CLASS: ShikiTransformer = {
   span(node) {
     const style = node.properties.style;
     if (typeof style !== 'string') return;
-    const classes: string[] = [];
+    const light = /(?:^|;)color:#([0-9a-fA-F]{3,8})(?:;|$)/.exec(style)?.[1]?.toLowerCase();
+    const dark = /(?:^|;)--shiki-dark:#([0-9a-fA-F]{3,8})(?:;|$)/.exec(style)?.[1]?.toLowerCase();
+    const i = light ? LIGHT.indexOf(light) : -1;
+    const j = dark ? DARK.indexOf(dark) : -1;
+    // A colour outside the themes' token lists (never seen so far) keeps its inline style.
+    if (i < 0 || j < 0) return;
     const rest = style
       .split(';')
-      .filter((decl) => {
-        const light = /^color:#([0-9a-fA-F]{3,8})$/.exec(decl.trim());
-        const dark = /^--shiki-dark:#([0-9a-fA-F]{3,8})$/.exec(decl.trim());
-        const hex = (light ?? dark)?.[1]?.toLowerCase();
-        if (hex && light && LIGHT.has(hex)) return !classes.push(`sl-${hex}`);
-        if (hex && dark && DARK.has(hex)) return !classes.push(`sd-${hex}`);
-        return decl.trim() !== '';
-      })
+      .filter((decl) => decl && !decl.startsWith('color:') && !decl.startsWith('--shiki-dark:'))
       .join(';');
-    if (classes.length) node.properties.class = classes.join(' ');
+    node.properties.class = pairClass(i, j);
     if (rest) node.properties.style = rest;
     else delete node.properties.style;
   },
