@@ -69,6 +69,11 @@ describe('the search page', () => {
     expect(await page.getByLabel('Destructive', { exact: true }).isChecked()).toBe(true);
     expect(await page.locator('#search-sort').inputValue()).toBe('risk');
     const before = await titles(page);
+    // Riskiest first: the risk badges never go up the list.
+    const order = ['Critical risk', 'High risk', 'Medium risk', 'Low risk'];
+    const risks = (await page.locator('#search-results .result .badge[class*="r-"]').allTextContents()).map((r) => order.indexOf(r));
+    expect(risks.length).toBeGreaterThan(1);
+    expect(risks).toEqual([...risks].sort((a, b) => a - b));
     await page.reload();
     await settled(page);
     expect(await titles(page)).toEqual(before);

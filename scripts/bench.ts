@@ -2,7 +2,8 @@
  * `npm run bench -- --tools M [--servers N] [--seed S] [--keep]`: generates a
  * synthetic catalogue into a temporary folder, builds it with CATALOGUE_DIR, and
  * prints one line per phase with wall seconds, then the figures the scale budgets
- * are about. Removes everything it made unless --keep is given.
+ * are about. Removes everything it made unless --keep is given; --skip-rebuild
+ * leaves out the second, incremental-rebuild measurement.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -16,6 +17,8 @@ import { fixtureFiles } from './lib/fixture.ts';
 import { sampleRss } from './lib/rss.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** Ends the run early, on purpose (--skip-rebuild). */
+class Skip extends Error {}
 const { values } = parseArgs({
   options: {
     tools: { type: 'string', default: '5000' },
@@ -154,6 +157,7 @@ try {
   const js = initialScripts(readFileSync(toolPages[0]!, 'utf8'));
   say('JS a tool page loads before search', `${kb(js.gzip)} gzipped (${kb(js.raw)} raw, ${js.files} scripts)`);
 
+  if (values['skip-rebuild']) throw new Skip();
   // Rebuild after one server file changed: a new tool appended to the first server.
   const first = readdirSync(catalogueDir).sort()[0]!;
   const file = join(catalogueDir, first);
@@ -169,6 +173,8 @@ try {
     'rebuild after one server changed',
     `${seconds(again.ms)} (${((100 * again.ms) / cold.ms).toFixed(0)}% of the cold build)`,
   );
+} catch (error) {
+  if (!(error instanceof Skip)) throw error;
 } finally {
   if (values.keep) console.log(`kept: ${work}`);
   else rmSync(work, { recursive: true, force: true });

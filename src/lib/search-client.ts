@@ -27,12 +27,13 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindSearch>;
-  debouncedSearch(term: string | null, options?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
   preload(term: string): Promise<void>;
 }
 
 let loading: Promise<Pagefind> | undefined;
+
+export type { Pagefind };
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
@@ -76,14 +77,35 @@ export function paramsToState(params: URLSearchParams): SearchState {
   return state;
 }
 
-export function searchOptions(state: SearchState): Record<string, unknown> {
+export function searchOptions(
+  state: SearchState,
+  extra: Partial<Record<FilterKey, string[]>> = {},
+): Record<string, unknown> {
   const filters: Record<string, { any: string[] }> = {};
-  for (const key of FILTER_KEYS) if (state.filters[key].length) filters[key] = { any: state.filters[key] };
+  for (const key of FILTER_KEYS) {
+    const values = extra[key] ?? state.filters[key];
+    if (values.length) filters[key] = { any: values };
+  }
   // Pagefind returns no filter counts when given an empty `filters` object: leave it out then.
-  return {
-    ...(Object.keys(filters).length ? { filters } : {}),
-    ...(state.sort === 'risk' ? { sort: { risk: 'desc' } } : {}),
-  };
+  return Object.keys(filters).length ? { filters } : {};
+}
+
+const RISK_ORDER = ['Critical', 'High', 'Medium', 'Low'];
+
+/**
+ * Runs the search. "Riskiest first" is one search per risk class, most severe first,
+ * each in relevance order, then the pages that have no risk (servers, attack
+ * patterns): Pagefind's own sort would add its data to the file every visitor loads.
+ */
+export async function runSearch(pagefind: Pagefind, state: SearchState): Promise<PagefindSearch> {
+  const q = state.q || null;
+  const all = await pagefind.search(q, searchOptions(state));
+  if (state.sort !== 'risk') return all;
+  const levels = RISK_ORDER.filter((r) => state.filters.risk.length === 0 || state.filters.risk.includes(r));
+  const parts = await Promise.all(levels.map((r) => pagefind.search(q, searchOptions(state, { risk: [r] }))));
+  const seen = new Set(parts.flatMap((p) => p.results.map((r) => r.id)));
+  const rest = all.results.filter((r) => !seen.has(r.id));
+  return { ...all, results: [...parts.flatMap((p) => p.results), ...rest] };
 }
 
 /**
