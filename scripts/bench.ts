@@ -25,6 +25,7 @@ const { values } = parseArgs({
     servers: { type: 'string' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    'skip-rebuild': { type: 'boolean', default: false },
   },
 });
 const tools = Number(values.tools);

@@ -4,7 +4,7 @@
  * into the view models the page files render, so `.astro` files stay thin.
  */
 import { getCollection } from 'astro:content';
-import { CATALOGUE_CACHE } from '../integrations/catalogue.ts';
+import { ANALYSED_CACHE, CATALOGUE_CACHE } from '../integrations/catalogue.ts';
 import { exposedTools, type AttackRef } from '../core/attacks.ts';
 import { relatedTools, type RelatedTool } from '../core/related.ts';
 import { RISKS, type Category, type Risk } from '../schemas/taxonomy.ts';
@@ -23,7 +23,9 @@ export function getCatalogue(): Catalogue {
 
 /** Every server with its tools classified and their recommendations decided, once per build. */
 export function getServers(): AnalysedServer[] {
-  analysed ??= analyseCatalogue(getCatalogue());
+  analysed ??=
+    ((globalThis as Record<symbol, unknown>)[ANALYSED_CACHE] as AnalysedServer[] | undefined) ??
+    analyseCatalogue(getCatalogue());
   return analysed;
 }
 

@@ -4,6 +4,8 @@ import { CatalogueError } from '../core/problems.ts';
 
 /** Where the validated catalogue waits for the page modules, which run in the same process. */
 export const CATALOGUE_CACHE = Symbol.for('mcp-catalogue.loaded');
+/** Where the classified catalogue waits for them (set by the search integration). */
+export const ANALYSED_CACHE = Symbol.for('mcp-catalogue.analysed');
 
 /**
  * Validates the whole catalogue before Astro renders a page, so that a broken
