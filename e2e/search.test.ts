@@ -71,7 +71,9 @@ describe('the search page', () => {
     const before = await titles(page);
     // Riskiest first: the risk badges never go up the list.
     const order = ['Critical risk', 'High risk', 'Medium risk', 'Low risk'];
-    const risks = (await page.locator('#search-results .result .badge[class*="r-"]').allTextContents()).map((r) => order.indexOf(r));
+    const risks = (await page.locator('#search-results .result .badge[class*="r-"]').allTextContents()).map((r) =>
+      order.indexOf(r),
+    );
     expect(risks.length).toBeGreaterThan(1);
     expect(risks).toEqual([...risks].sort((a, b) => a - b));
     await page.reload();

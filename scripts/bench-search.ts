@@ -81,7 +81,12 @@ try {
     await page.keyboard.type(query.slice(0, -1), { delay: 60 });
     const lastKey = Date.now();
     await page.keyboard.type(query.slice(-1));
-    await page.waitForSelector('#site-search-results [role="option"]');
+    // The results of the whole query, not those of a prefix still on screen.
+    await page.waitForFunction(
+      (q) => document.querySelector('.search-popup-status')?.textContent?.includes(`for “${q}”`),
+      query,
+      { polling: 'raf' },
+    );
     times.push(Date.now() - lastKey);
     await page.waitForTimeout(300);
     bytes.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
