@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -50,18 +50,7 @@ const indexBytes = readdirSync(join(dist, 'pagefind'), { recursive: true, encodi
   const s = statSync(join(dist, 'pagefind', p));
   return n + (s.isFile() ? s.size : 0);
 }, 0);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const bytes: number[] = [];
 const times: number[] = [];
 try {

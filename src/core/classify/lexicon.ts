@@ -1,5 +1,5 @@
 import type { Category } from '../../schemas/taxonomy.ts';
-import { wordList as words } from './words.ts';
+import { wordList as words, wordSet } from './words.ts';
 
 /**
  * The words the classifier reads a tool's action from. Kept as data so that a
@@ -77,87 +77,67 @@ export function verbCategory(word: string): Category | undefined {
 }
 
 /** Objects that make a write or execute action move money: `create_refund`, `run_payroll`. */
-export const MONEY_NOUNS = new Set(
-  words(`
+export const MONEY_NOUNS = wordSet(`
   payment payments payout payouts refund refunds charge charges transfer transfers withdrawal
   withdrawals deposit deposits bonus payroll purchase purchases order orders tip donation wire
   remittance cash money funds trade trades billing transaction transactions tx reimbursement buy sell swap
-`),
-);
+`);
 
 /** Things that belong to money but are not money: `create_payment_link` makes a link, `create_payment` pays. */
-export const MONEY_CONTAINER_NOUNS = new Set(
-  words(`
+export const MONEY_CONTAINER_NOUNS = wordSet(`
   link links method methods page settings details address template templates report reports status
   history list summary info form button widget dashboard policy rule rules profile provider webhook
   terms note notes label labels tag tags comment comments category categories schedule preview export
   receipt receipts
-`),
-);
+`);
 
 /** Actions that, done to a money object, move the money (`create_payment`); others only edit it (`update_payment`). */
-export const MONEY_MOVING_ACTIONS = new Set(
-  words(`
+export const MONEY_MOVING_ACTIONS = wordSet(`
   create add issue make send submit initiate execute run process place approve capture confirm
   schedule start retry authorize complete settle request post trigger new pay sign broadcast release
   transfer take
-`),
-);
+`);
 
 /** Words that are first a noun in a tool name (`email_validate`, `order_status`): a later verb is the action. */
-export const NOUN_FIRST_WORDS = new Set(
-  words(`
+export const NOUN_FIRST_WORDS = wordSet(`
   email message sms log note record order tag label comment index plan test trace filter sort review
   sample snapshot screenshot script shell build query status info health format book star pin bookmark
   lock draft request capture call release fund tip bill trade charge payout refund deposit transfer
   text image file data cache issue copy change store total sum forecast audit reverse pull
-`),
-);
+`);
 
 /** `kubectl_apply`, `terraform_apply`: applying infrastructure code runs whatever it declares. */
-export const INFRASTRUCTURE_NOUNS = new Set(
-  words(`
+export const INFRASTRUCTURE_NOUNS = wordSet(`
   manifest manifests terraform kubectl helm chart stack plan playbook ansible pulumi cloudformation
   migration migrations
-`),
-);
+`);
 
 /** Objects run by a start/retry-style action: `start_workflow` executes, `start_timer` writes. */
-export const EXECUTION_NOUNS = new Set(
-  words(`
+export const EXECUTION_NOUNS = wordSet(`
   pipeline pipelines workflow workflows job jobs build builds automation automations runbook runbooks
   script scripts container containers process lambda function functions notebook migration migrations
   tests command commands task playbook action actions code sql query queries statement javascript
   python program
-`),
-);
-export const EXECUTION_STARTERS = new Set(
-  words(`
+`);
+export const EXECUTION_STARTERS = wordSet(`
   start restart retry rerun dispatch kickoff queue enqueue submit
-`),
-);
+`);
 
 /** Things that are only a copy of other data: clearing them loses nothing (`purge_cache`). */
-export const DERIVED_DATA_NOUNS = new Set(
-  words(`
+export const DERIVED_DATA_NOUNS = wordSet(`
   cache caches cdn memo memoization preview previews thumbnail thumbnails selection highlight
   highlights filter filters notification notifications badge badges
-`),
-);
+`);
 
 /** `reset_password` changes a credential: a write with a credentials signal, not a wipe. */
-export const CREDENTIAL_NOUNS = new Set(
-  words(`
+export const CREDENTIAL_NOUNS = wordSet(`
   password passwords pin mfa otp passphrase
-`),
-);
+`);
 
 /** What `run_<noun>` reads rather than runs: `run_report`, `run_search`. */
-export const READ_RUN_NOUNS = new Set(
-  words(`
+export const READ_RUN_NOUNS = wordSet(`
   report reports search analysis check checks lookup forecast estimate simulation audit
-`),
-);
+`);
 
 /** Phrases in a description that say a tool cannot change anything. */
 export const READ_ONLY_PHRASES =
@@ -183,16 +163,14 @@ export const DESTRUCTIVE_PHRASES =
   /\b(revokes?|revoked|deletes?|deleted|wipes?|erases?|destroys?|stops? working|removes? (all|every)|terminates?)\b/i;
 
 /** `drop_table` destroys; `browser_drop` lets go of a dragged item. */
-export const DROP_OBJECTS = new Set(
-  words(`
+export const DROP_OBJECTS = wordSet(`
   table tables database databases db index indexes collection collections schema column columns view
   keyspace bucket namespace user role constraint
-`),
-);
+`);
 
 /** `resolve_review_thread` closes a thread; `resolve_hostname` only looks something up. */
-export const RESOLVABLE_NOUNS = new Set(
-  words(`thread threads issue issues ticket tickets conflict conflicts comment incident alert alerts`),
+export const RESOLVABLE_NOUNS = wordSet(
+  `thread threads issue issues ticket tickets conflict conflicts comment incident alert alerts`,
 );
 
 /**
@@ -200,9 +178,7 @@ export const RESOLVABLE_NOUNS = new Set(
  * `browser_start_tracing`): where the server's annotations say read-only and nothing
  * else in the definition writes, the annotations are believed, with less confidence.
  */
-export const SOFT_ACTIONS = new Set(
-  words(`
+export const SOFT_ACTIONS = wordSet(`
   generate start stop close hide unhide resize annotate highlight record snapshot pause resume open
   show render
-`),
-);
+`);

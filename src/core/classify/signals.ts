@@ -2,7 +2,7 @@ import type { Category, SignalId } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
 import type { Parameter } from './schema-walk.ts';
 import { stringsIn } from './schema-walk.ts';
-import { describeCodePoint, excerpt, identifierWords, INVISIBLE_CHARACTERS, wordList } from './words.ts';
+import { describeCodePoint, excerpt, identifierWords, INVISIBLE_CHARACTERS, wordSet } from './words.ts';
 
 export interface Signal {
   id: SignalId;
@@ -28,80 +28,54 @@ const has = (words: string[], ...wanted: string[]) => wanted.some((w) => words.i
 const param = (p: Parameter, why = '') => `parameter "${p.path}"${why ? ` (${why})` : ''}`;
 
 /** Names that mean "an identifier of the thing", not the thing: `secret_name`, `template_id`. */
-const REFERENCE_WORDS = new Set(
-  wordList(`
+const REFERENCE_WORDS = wordSet(`
   id ids name names type types count length ttl expiry expires hint format version field fields set
   enabled prefix
-`),
-);
+`);
 
-const URL_WORDS = new Set(
-  wordList(`
+const URL_WORDS = wordSet(`
   url urls uri uris endpoint endpoints webhook callback href redirect origin link links 
   host hostname website
-`),
-);
-const PATH_WORDS = new Set(
-  wordList(`
+`);
+const PATH_WORDS = wordSet(`
   path paths dir dirs directory directories folder folders filename filepath cwd dirname workdir
   volume volumes mount
-`),
-);
-const CODE_WORDS = new Set(
-  wordList(`
+`);
+const CODE_WORDS = wordSet(`
   script command commands cmd sql javascript js python expression program snippet statement shell bash
   eval function code cypher graphql promql kql xpath regex
-`),
-);
-const CODE_QUALIFIERS = new Set(
-  wordList(`
+`);
+const CODE_QUALIFIERS = wordSet(`
   source js python program script custom user inline raw shell sql
-`),
-);
-const HTML_WORDS = new Set(
-  wordList(`
+`);
+const HTML_WORDS = wordSet(`
   html template markup svg mjml handlebars liquid jinja xml
-`),
-);
-const CREDENTIAL_WORDS = new Set(
-  wordList(`
+`);
+const CREDENTIAL_WORDS = wordSet(`
   password passwd secret secrets token tokens apikey credential credentials auth authorization bearer
   passphrase mnemonic otp mfa cookie cookies session pat jwt
-`),
-);
-const KEY_QUALIFIERS = new Set(
-  wordList(`
+`);
+const KEY_QUALIFIERS = wordSet(`
   api private access secret ssh signing encryption license client master
-`),
-);
-const DESTINATION_WORDS = new Set(
-  wordList(`
+`);
+const DESTINATION_WORDS = wordSet(`
   to recipient recipients cc bcc destination dest iban payee beneficiary
-`),
-);
-const CONTACT_WORDS = new Set(
-  wordList(`
+`);
+const CONTACT_WORDS = wordSet(`
   email emails phone phones number numbers channel channels chat address addresses attendees invitees
   webhook callback url account user users handle username
-`),
-);
-const MONEY_WORDS = new Set(
-  wordList(`
+`);
+const MONEY_WORDS = wordSet(`
   amount amounts price prices cost budget currency fee fees total salary wage payment bonus tip bid
   premium
-`),
-);
-const PLURAL_TARGETS = new Set(
-  wordList(`
+`);
+const PLURAL_TARGETS = wordSet(`
   ids keys names paths numbers recipients emails items urls files objects records messages users
   entries rows documents contacts tasks tickets accounts devices addresses
-`),
-);
-const BULK_WORDS = new Set(
-  wordList(`
+`);
+const BULK_WORDS = wordSet(`
   all bulk batch many mass everything recursive wildcard glob pattern flushall
-`),
-);
+`);
 
 /** Where the MCP tool-poisoning write-ups found hidden instructions. */
 const POISONING_PATTERNS: [RegExp, string][] = [

@@ -74,3 +74,7 @@ export function excerpt(text: string, index: number, length: number, room = 30):
 export function wordList(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
+
+export function wordSet(list: string): Set<string> {
+  return new Set(wordList(list));
+}
