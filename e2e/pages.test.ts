@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, launch, open } from './browser.ts';
+import { axeViolations, BASE, launch, open } from './browser.ts';
 
 // One page of every type the site has.
 const PAGES = [
@@ -45,4 +45,33 @@ describe('at 360 px wide', () => {
     expect(scroll).toBeLessThanOrEqual(client);
     await page.context().close();
   });
+});
+
+describe('under the Content-Security-Policy', () => {
+  test.each(PAGES)(
+    '%s (%s) loads with no console error, no script error and no request off this host',
+    async (_, path) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on(
+        'console',
+        (m) => m.type() === 'error' && !m.text().includes('404') && problems.push(`console: ${m.text()}`),
+      );
+      page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+      page.on(
+        'request',
+        (r) => !r.url().startsWith(BASE) && !r.url().startsWith('data:') && problems.push(`request: ${r.url()}`),
+      );
+      await page.goto(`${BASE}${path}`);
+      await page.waitForLoadState('networkidle');
+      expect(
+        await page.evaluate(() =>
+          document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content'),
+        ),
+      ).toMatch(/script-src 'self'/);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -58,7 +58,8 @@ export function codeColoursCss(): string {
   return `${light.join('\n')}\n@media (prefers-color-scheme: dark){\n${dark.join('\n')}\n}\n`;
 }
 
-const STYLE_TO_CLASS: ShikiTransformer = {
+/** Also used for the code in the attack articles (astro.config.mjs): no inline styles anywhere, which the CSP forbids. */
+export const STYLE_TO_CLASS: ShikiTransformer = {
   name: 'style-to-class',
   pre(node) {
     delete node.properties.style;
