@@ -55,6 +55,11 @@ describe('checkCatalogue reports each problem at its file and path', () => {
       [{ file: 'a.json', path: 'byte 15' }],
     ],
     ['a file that is an array', { 'a.json': [] }, [{ file: 'a.json', path: '$' }]],
+    [
+      'a key twice in one object',
+      { 'a.json': '{"server": {"name": "a/b", "description": "", "name": "c/d"}, "tools": []}' },
+      [{ file: 'a.json', path: '$.server.name (line 1, column 47)' }],
+    ],
     ['a bad file name', { 'My_Server.json': makeServerFile() }, [{ file: 'My_Server.json', path: '(file name)' }]],
     ['a file name the lists need', { 'page.json': makeServerFile() }, [{ file: 'page.json', path: '(file name)' }]],
     [

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseTolerant, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { serverFileSchema } from '../schemas/catalogue.ts';
 import type { Server } from '../schemas/server.ts';
@@ -147,8 +147,9 @@ function readJson(path: string, file: string, problems: Problem[]): unknown {
       `the byte 0x${bytes[at]?.toString(16).toUpperCase().padStart(2, '0')}, which is not UTF-8`,
     );
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     // JSON.parse names no position for some errors; jsonc-parser always gives the offset.
     const errors: ParseError[] = [];
@@ -159,6 +160,33 @@ function readJson(path: string, file: string, problems: Problem[]): unknown {
     const found = first ? `${describeParseError(printParseErrorCode(first.error))}` : String((error as Error).message);
     return problem(`line ${line}, column ${column}`, 'valid JSON', found);
   }
+  // JSON.parse keeps the last of two equal keys and drops the first without a word.
+  for (const { path, key, offset } of duplicateKeys(text)) {
+    const { line, column } = lineAndColumn(text, offset);
+    problems.push({
+      file,
+      path: `${jsonPath(path)} (line ${line}, column ${column})`,
+      expected: 'each key once in an object',
+      found: `${JSON.stringify(key)} a second time`,
+    });
+  }
+  return value;
+}
+
+/** Keys that appear twice in one object, with where the second one is. */
+function duplicateKeys(text: string): { path: (string | number)[]; key: string; offset: number }[] {
+  const found: { path: (string | number)[]; key: string; offset: number }[] = [];
+  const objects: Set<string>[] = [];
+  visit(text, {
+    onObjectBegin: () => void objects.push(new Set()),
+    onObjectEnd: () => void objects.pop(),
+    onObjectProperty: (key, offset, _length, _line, _column, pathSupplier) => {
+      const keys = objects[objects.length - 1]!;
+      if (keys.has(key)) found.push({ path: [...pathSupplier(), key], key, offset });
+      keys.add(key);
+    },
+  });
+  return found;
 }
 
 function describeParseError(code: string): string {

@@ -54,3 +54,38 @@ describe('CATALOGUE_DIR', () => {
     expect(output.trim()).toMatch(/: 1 server, 2 tools, no problems\.$/);
   });
 });
+
+describe('a catalogue broken every way at once (test/catalogues/broken-all)', () => {
+  const dir = join(ROOT, 'test/catalogues/broken-all');
+  const expected = [
+    'Bad_Name.json (file name): expected a name of lower-case letters',
+    'array.json $: expected an object, found an array of 0 items',
+    'bom.json byte 0: expected UTF-8 JSON without a byte order mark',
+    'case-clash.json $.tools[1].name: expected a name whose page address (/getuser/) no other tool of the server has, found "GetUser", which clashes with tools[0] "getUser"',
+    'duplicate-key.json $.server.description (line 1, column 68): expected each key once in an object',
+    'duplicate-names.json $.tools[1].name: expected a tool name used once in the server, found "same"',
+    'empty.json (file): expected a JSON object, found an empty file',
+    'invalid-json.json line 4, column 1: expected valid JSON',
+    'latin1.json byte 65: expected UTF-8 text, found the byte 0xE9',
+    'missing-fields.json $.server.description: expected a string, found nothing',
+    'missing-fields.json $.tools[0].inputSchema (tool "t"): expected an object, found nothing',
+    'non-object-input.json $.tools[0].inputSchema (tool "t"): expected an object, found the string "object"',
+    'wrong-types.json $.server.description: expected a string, found number 42',
+    'wrong-types.json $.tools[0].annotations.readOnlyHint (tool "t"): expected a boolean, found the string "yes"',
+  ];
+
+  test('npm run validate lists all 14 problems and exits 1', () => {
+    const { status, output } = run('node', ['scripts/validate.ts', dir]);
+    expect(status).toBe(1);
+    expect(output).toContain('14 problems in 12 files');
+    for (const line of expected) expect(output).toContain(line);
+  });
+
+  test('the build lists the same problems and writes nothing', () => {
+    const out = join(outDir(), 'site');
+    const { status, output } = run('astro', ['build', '--outDir', out], { CATALOGUE_DIR: dir });
+    expect(status).not.toBe(0);
+    for (const line of expected) expect(output).toContain(line);
+    expect(existsSync(out)).toBe(false);
+  });
+});
