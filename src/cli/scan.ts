@@ -26,7 +26,14 @@ async function scan(
   let closed: Error | undefined;
   transport.onclose = () => (closed ??= new Error(`${what} closed the connection`));
   try {
-    await client.connect(transport, { timeout: timeoutMs });
+    // The SDK's own deadline does not cover the initialize handshake: race it against ours.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer to initialize within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    await Promise.race([client.connect(transport, { timeout: timeoutMs }), deadline]).finally(() =>
+      clearTimeout(timer),
+    );
     const info = client.getServerVersion();
     if (!info) throw new Error(`${what} sent no serverInfo in its initialize result`);
     const tools: Record<string, unknown>[] = [];
@@ -55,7 +62,8 @@ async function scan(
       { cause: error },
     );
   } finally {
-    await client.close().catch(() => {});
+    // A server that ignores the shutdown must not keep the scan waiting.
+    await Promise.race([client.close().catch(() => {}), new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 }
 

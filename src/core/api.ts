@@ -4,6 +4,7 @@
  * catalogue write the same bytes.
  */
 import { countBy, type AnalysedServer } from './analyse.ts';
+import { definitionHash } from './import.ts';
 import { policyLayerPolicy } from './policy/formats.ts';
 
 export function catalogueIndex(servers: readonly AnalysedServer[]) {
@@ -36,6 +37,7 @@ export function serverDocument(server: AnalysedServer) {
         slug: t.slug,
         url: `/tools/${server.slug}/${t.slug}/`,
         ...t.tool,
+        definitionHash: definitionHash(t.tool),
         category: c.category,
         risk: c.risk,
         raisedBy: c.raisedBy,

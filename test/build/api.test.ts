@@ -37,8 +37,10 @@ describe('the JSON API', () => {
             'evidence',
             'reviewed',
             'policy',
+            'definitionHash',
           ]),
         );
+        expect(t.definitionHash).toMatch(/^sha256:[0-9a-f]{64}$/);
       }
     },
   );

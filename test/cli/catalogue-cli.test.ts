@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkCatalogue } from '../../src/core/loader.ts';
+import { makeTools, startHttpServer } from './servers.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const bin = join(ROOT, 'node_modules/.bin');
+
+/** Runs the CLI without blocking this process: the HTTP test servers live in it. */
+function cli(args: string[], dir: string): Promise<{ status: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(join(bin, 'node'), ['scripts/catalogue.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CATALOGUE_DIR: dir, PATH: `${bin}:${process.env.PATH}` },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (status) => done({ status, out }));
+  });
+}
+
+const servers: { close: () => void }[] = [];
+afterAll(() => servers.forEach((s) => s.close()));
+
+describe('npm run catalogue -- scan', () => {
+  test('scans the reference server "everything" over stdio into a file that validates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const { status, out } = await cli(['scan', '--slug', 'everything', '--', join(bin, 'mcp-server-everything')], dir);
+    expect(status, out).toBe(0);
+    const { catalogue, problems } = checkCatalogue(dir);
+    expect(problems).toEqual([]);
+    expect(catalogue!.servers[0]!.server.title).toBe('Everything Reference Server');
+    expect(catalogue!.toolCount).toBeGreaterThanOrEqual(10);
+    expect(catalogue!.servers[0]!.tools.map((t) => t.tool.name)).toContain('echo');
+  }, 90_000);
+
+  test('follows nextCursor over Streamable HTTP: 25 tools in pages of 10', async () => {
+    const { url, http } = await startHttpServer(() => makeTools(25), 10);
+    servers.push(http);
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const { status, out } = await cli(['scan', '--slug', 'paged', '--url', url, '--header', 'X-Test: yes'], dir);
+    expect(status, out).toBe(0);
+    const file = JSON.parse(readFileSync(join(dir, 'paged.json'), 'utf8'));
+    expect(file.tools.map((t: { name: string }) => t.name)).toEqual(makeTools(25).map((t) => t.name));
+    expect(file.server.description).toBe('A test server that pages its tools.');
+  }, 90_000);
+
+  test('a re-scan reports a changed tool, names the field, and clears its review', async () => {
+    let version = 1;
+    const { url, http } = await startHttpServer(
+      () => makeTools(3, (i) => (i === 1 && version === 2 ? 'Now also deletes items.' : `Returns item ${i}.`)),
+      10,
+    );
+    servers.push(http);
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    expect((await cli(['scan', '--slug', 'changing', '--url', url], dir)).status).toBe(0);
+    const path = join(dir, 'changing.json');
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    for (const tool of file.tools) tool.review = { category: 'read', risk: 'low', note: 'Checked.' };
+    writeFileSync(path, JSON.stringify(file));
+    version = 2;
+    const { status, out } = await cli(['scan', '--slug', 'changing', '--url', url], dir);
+    expect(status, out).toBe(0);
+    expect(out).toContain('changing: changed get_item_1 (description)');
+    const after = JSON.parse(readFileSync(path, 'utf8'));
+    expect(after.tools.map((t: { review?: unknown }) => Boolean(t.review))).toEqual([true, false, true]);
+    // `catalogue diff` tells the same story between two folders.
+    const older = mkdtempSync(join(tmpdir(), 'older-'));
+    writeFileSync(join(older, 'changing.json'), JSON.stringify(file));
+    const diff = await cli(['diff', older, dir], dir);
+    expect(diff.out.trim().split('\n').at(-1)).toBe('changing: changed get_item_1 (description)');
+  }, 90_000);
+
+  test('a server that dies in the middle of the list: a clear error and no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const { status, out } = await cli(
+      [
+        'scan',
+        '--slug',
+        'crashing',
+        '--timeout',
+        '10',
+        '--',
+        join(bin, 'node'),
+        join(ROOT, 'test/cli/crashing-server.ts'),
+      ],
+      dir,
+    );
+    expect(status).toBe(1);
+    expect(out).toMatch(/Scanning the server started with .* failed/);
+    expect(existsSync(join(dir, 'crashing.json'))).toBe(false);
+  }, 90_000);
+
+  test('a command that is not an MCP server at all fails cleanly too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const { status, out } = await cli(
+      [
+        'scan',
+        '--slug',
+        'not-mcp',
+        '--timeout',
+        '5',
+        '--',
+        join(bin, 'node'),
+        '-e',
+        'console.log("hello, not JSON-RPC"); setTimeout(() => {}, 60000)',
+      ],
+      dir,
+    );
+    expect(status).toBe(1);
+    expect(out).toMatch(/failed/);
+    expect(existsSync(join(dir, 'not-mcp.json'))).toBe(false);
+  }, 90_000);
+});
