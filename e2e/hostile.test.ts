@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, run } from '../test/build/helpers.ts';
 import { launch } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../scripts/lib/static-server.ts';
 
 const out = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'site');
 let server: Server | undefined;

@@ -4,14 +4,12 @@
  * bytes downloaded from the first keystroke in the header box until the first
  * results show, and the time from the last keystroke to the results.
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
@@ -21,27 +19,8 @@ const { values } = parseArgs({
 });
 const dist = resolve(values.dist);
 
-const port = await new Promise<number>((done) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = (s.address() as { port: number }).port;
-    s.close(() => done(p));
-  });
-});
-const bin = join(ROOT, 'node_modules/.bin');
-const server = spawn(join(bin, 'astro'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', dist], {
-  cwd: ROOT,
-  env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
-  stdio: 'ignore',
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {
-    if (i > 100) throw new Error('astro preview did not start');
-  }
-  await new Promise((r) => setTimeout(r, 200));
-}
+// A plain static server: the same files a host would serve (and no clash with an `astro preview` running).
+const { server, base } = await serveStatic(dist);
 
 const pages = readdirSync(join(dist, 'tools'), { recursive: true, encoding: 'utf8' }).filter((p) =>
   p.endsWith('index.html'),
@@ -83,7 +62,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.close();
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(

@@ -14,7 +14,7 @@ import { catalogueDir, loadCatalogue, type Catalogue } from '../core/loader.ts';
 let catalogue: Catalogue | undefined;
 let analysed: AnalysedServer[] | undefined;
 
-export function getCatalogue(): Catalogue {
+function getCatalogue(): Catalogue {
   catalogue ??=
     ((globalThis as Record<symbol, unknown>)[CATALOGUE_CACHE] as Catalogue | undefined) ??
     loadCatalogue(catalogueDir());

@@ -28,7 +28,6 @@ interface Pagefind {
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  preload(term: string): Promise<void>;
 }
 
 let loading: Promise<Pagefind> | undefined;

@@ -26,15 +26,15 @@ const VERBS: Record<Category, string[]> = {
     like vote accept decline confirm complete finish checkout init initialize setup provision allocate
     grant authorize login logout type click fill press drag download export issue place book reserve
     transition promote revert rollback resize crop notify email message broadcast announce remind
-    store remember append replace patch change assign request open enqueue queue retry rerun duplicate
-    convert encrypt sign tweet dm sms call dial upgrade downgrade migrate seed enroll onboard reindex
-    index refresh reload invalidate edit transfer handoff deactivate activate suspend unsuspend block
+    store remember append replace patch change request enqueue queue retry rerun duplicate
+    encrypt sign tweet dm sms dial upgrade downgrade migrate seed enroll onboard reindex
+    index refresh reload invalidate transfer handoff deactivate activate suspend unsuspend block
     unblock ban unban hide unhide reverse link dismiss manage handle prioritize reprioritize
     reorder unresolve unstar finalize finalise rebase
   `),
   execute: words(`
     run execute exec eval invoke trigger launch spawn deploy install build compile interpret shell
-    bash sh script dispatch kickoff
+    bash sh script dispatch kickoff call
   `),
   destructive: words(`
     delete del remove rm drop purge wipe erase destroy truncate flush flushall flushdb prune revoke
@@ -50,27 +50,14 @@ const VERBS: Record<Category, string[]> = {
 };
 
 /**
- * Several words are both a verb and a noun ("order", "capture", "transfer", "open"):
- * the first list a word appears in wins in `verbCategory`, and the lists below
- * re-read the word from the words around it.
+ * A word in two lists ("capture": a screenshot or a payment) takes the first one in
+ * the order read, destructive, financial, execute, write; the lists below re-read it
+ * from the words around it (`capture` + `payment` moves money).
  */
 const VERB_CATEGORY = new Map<string, Category>();
 for (const category of ['read', 'destructive', 'financial', 'execute', 'write'] as const) {
   for (const verb of VERBS[category]) if (!VERB_CATEGORY.has(verb)) VERB_CATEGORY.set(verb, category);
 }
-// Words whose first reading above is the rarer one.
-for (const [word, category] of [
-  ['capture', 'read'],
-  ['order', 'financial'],
-  ['open', 'read'],
-  ['convert', 'read'],
-  ['call', 'execute'],
-  ['sign', 'write'],
-  ['transfer', 'write'],
-  ['index', 'write'],
-  ['review', 'read'],
-] as const)
-  VERB_CATEGORY.set(word, category);
 
 export function verbCategory(word: string): Category | undefined {
   return VERB_CATEGORY.get(word);

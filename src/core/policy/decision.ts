@@ -5,7 +5,7 @@
  * them here and there together.
  */
 import type { Classification } from '../classify/classifier.ts';
-import type { Risk } from '../../schemas/taxonomy.ts';
+import { RISKS, type Risk } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
 import { identifierWords } from '../classify/words.ts';
 
@@ -64,8 +64,7 @@ const MINOR_UNITS = /\b(cents?|pence|minor units?|smallest (currency )?unit|in c
 /** Accepts a path with no `..` segment in RE2 (Intercept is Go, which has no look-ahead). */
 export const NO_PARENT_SEGMENT = '^([^.]|\\.[^.])*\\.?$';
 
-const RISK_ORDER: Risk[] = ['low', 'medium', 'high', 'critical'];
-const above = (risk: Risk, base: Risk) => RISK_ORDER.indexOf(risk) > RISK_ORDER.indexOf(base);
+const above = (risk: Risk, base: Risk) => RISKS.indexOf(risk) > RISKS.indexOf(base);
 
 interface TopParameter {
   name: string;

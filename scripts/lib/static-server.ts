@@ -1,7 +1,7 @@
 /**
- * A minimal static server for a second built site in the same test run (Astro
- * allows one `astro preview` per project): files as they are, `dir/` → `dir/index.html`,
- * 404.html for anything else. Loopback only.
+ * A minimal static server for a built site, for the hostile-catalogue browser test
+ * and the search benchmark (Astro allows one `astro preview` per project): files as
+ * they are, `dir/` → `dir/index.html`, 404.html for anything else. Loopback only.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
