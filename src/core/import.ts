@@ -28,10 +28,21 @@ export function canonicalJson(value: unknown): string {
 
 export const HASHED_FIELDS = ['name', 'title', 'description', 'inputSchema', 'annotations'] as const;
 
-/** sha256 of the canonical JSON of the fields that define what a tool does. */
+const hashes = new WeakMap<object, string>();
+
+/**
+ * sha256 of the canonical JSON of the fields that define what a tool does. Kept per
+ * tool object: a build shows each hash twice (the tool's page and its server's API
+ * document), and a loaded tool is never changed.
+ */
 export function definitionHash(tool: Record<string, unknown>): string {
-  const defined = Object.fromEntries(HASHED_FIELDS.map((f) => [f, tool[f]]));
-  return `sha256:${createHash('sha256').update(canonicalJson(defined)).digest('hex')}`;
+  let hash = hashes.get(tool);
+  if (hash === undefined) {
+    const defined = Object.fromEntries(HASHED_FIELDS.map((f) => [f, tool[f]]));
+    hash = `sha256:${createHash('sha256').update(canonicalJson(defined)).digest('hex')}`;
+    hashes.set(tool, hash);
+  }
+  return hash;
 }
 
 /** A registry name from whatever the server calls itself: `io.github.unknown/<name>` unless given. */

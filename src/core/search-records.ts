@@ -6,8 +6,12 @@
  * search record per tool" true by construction.
  *
  * Each record is a small HTML document in Pagefind's terms: weights on the name
- * and its parts, filters (type, risk, category, server, signal) and the fields a
- * result shows.
+ * and its parts, and filters (type, risk, category, server, signal), which a result
+ * also reads its badges from. What a record holds is what Pagefind keeps in memory
+ * while it builds the index, so it holds what people search by: the name, title,
+ * description, server and parameter names. Parameter descriptions and separate
+ * metadata fields would cost about a third more memory at 50,000 tools
+ * (BENCHMARKS.md) for little that a search finds.
  */
 import type { Attack } from '../schemas/attack.ts';
 import { CATEGORY_LABELS, RISK_LABELS, SIGNAL_LABELS } from '../schemas/taxonomy.ts';
@@ -30,7 +34,6 @@ export function escapeHtml(text: string): string {
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 const el = (tag: string, attrs: string, text: string) => `<${tag}${attrs}>${escapeHtml(text)}</${tag}>`;
 const filter = (key: string, value: string) => el('span', ` data-pagefind-filter="${key}"`, value);
-const meta = (key: string, value: string) => el('span', ` data-pagefind-meta="${key}"`, value);
 
 function doc(parts: string[]): string {
   return `<!doctype html><html lang="en"><body><main data-pagefind-body>${parts.join('')}</main></body></html>`;
@@ -44,8 +47,8 @@ export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] 
       const c = tool.classification;
       const params = parameterRows(tool)
         .slice(0, 60)
-        .map((p) => `${p.name} ${clip(p.description, 200)}`)
-        .join(' · ');
+        .map((p) => p.name)
+        .join(' ');
       records.push({
         url: `/tools/${server.slug}/${tool.slug}/`,
         html: doc([
@@ -62,10 +65,6 @@ export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] 
           filter('category', CATEGORY_LABELS[c.category]),
           filter('server', server.title),
           ...[...new Set(c.signals.map((s) => s.id))].map((s) => filter('signal', SIGNAL_LABELS[s])),
-          meta('type', 'Tool'),
-          meta('risk', c.risk),
-          meta('category', c.category),
-          meta('server', server.title),
         ]),
       });
     }
@@ -90,7 +89,6 @@ export function serverRecords(servers: readonly AnalysedServer[]): SearchRecord[
       ),
       filter('type', 'Server'),
       filter('server', server.title),
-      meta('type', 'Server'),
     ]),
   }));
 }
@@ -104,7 +102,6 @@ export function attackRecords(attacks: readonly { slug: string; data: Attack; bo
       // Article text without code blocks: the prose is what people search for.
       el('p', '', a.body.replace(/```[\s\S]*?```/g, ' ').replace(/[#*_`>[\]()]/g, ' ')),
       filter('type', 'Attack pattern'),
-      meta('type', 'Attack pattern'),
     ]),
   }));
 }

@@ -121,8 +121,11 @@ export async function highlight(
   let html = byShape.get(key);
   if (html === undefined) {
     html = await render(shape, lang, context);
-    if (byShape.size < MAX_SHAPES) byShape.set(key, html);
-  }
+    // Least recently used out first: a run of rare shapes (one huge server's blocks)
+    // must not push out the few shapes most tool pages share.
+    if (byShape.size >= MAX_SHAPES) byShape.delete(byShape.keys().next().value!);
+  } else byShape.delete(key);
+  byShape.set(key, html);
   for (let i = swap.length - 1; i >= 0; i--) html = html.split(placeholder(i)).join(swap[i]!);
   return html;
 }

@@ -8,6 +8,8 @@ export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The record's filter values (src/core/search-records.ts): what a result's badges are read from. */
+  filters: Record<string, string[] | undefined>;
 }
 
 interface PagefindResult {
@@ -128,13 +130,14 @@ export function renderExcerpt(target: HTMLElement, excerpt: string): void {
   walk(doc.body);
 }
 
-const RISK_TEXT: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
-const CATEGORY_TEXT: Record<string, string> = {
-  read: 'Read',
-  write: 'Write',
-  execute: 'Execute',
-  destructive: 'Destructive',
-  financial: 'Financial',
+/** Filter values are the labels the site shows; the badge classes use the keys. */
+const RISK_KEY: Record<string, string> = { Low: 'low', Medium: 'medium', High: 'high', Critical: 'critical' };
+const CATEGORY_KEY: Record<string, string> = {
+  Read: 'read',
+  Write: 'write',
+  Execute: 'execute',
+  Destructive: 'destructive',
+  Financial: 'financial',
 };
 
 /** One result as a list item: name (link), what it is, risk and category badges, excerpt. */
@@ -148,14 +151,15 @@ export function resultItem(data: PagefindResultData, id: string, tag: 'li' | 'di
   link.textContent = data.meta.title ?? data.url;
   const info = document.createElement('span');
   info.className = 'result-info';
-  const type = data.meta.type ?? '';
-  info.textContent = data.meta.server && type === 'Tool' ? `Tool on ${data.meta.server}` : type;
+  const only = (key: string) => data.filters?.[key]?.[0] ?? '';
+  const type = only('type');
+  info.textContent = only('server') && type === 'Tool' ? `Tool on ${only('server')}` : type;
   const badges = document.createElement('span');
   badges.className = 'badges';
-  const risk = data.meta.risk;
-  if (risk && RISK_TEXT[risk]) badges.append(badge(`badge r-${risk}`, `${RISK_TEXT[risk]} risk`));
-  const category = data.meta.category;
-  if (category && CATEGORY_TEXT[category]) badges.append(badge(`badge c-${category}`, CATEGORY_TEXT[category]!));
+  const risk = only('risk');
+  if (Object.hasOwn(RISK_KEY, risk)) badges.append(badge(`badge r-${RISK_KEY[risk]}`, `${risk} risk`));
+  const category = only('category');
+  if (Object.hasOwn(CATEGORY_KEY, category)) badges.append(badge(`badge c-${CATEGORY_KEY[category]}`, category));
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
   renderExcerpt(excerpt, data.excerpt);

@@ -20,12 +20,15 @@ const EXPECTED_PROBLEMS = [
 ];
 
 describe('CATALOGUE_DIR', () => {
-  test('builds another catalogue', () => {
+  test('builds another catalogue, search index included, with a bare `astro build` too', () => {
     const out = outDir();
+    // Not through scripts/build.ts: run alone, the search integration indexes the records itself.
     const { status, output } = run('astro', ['build', '--outDir', out], {
       CATALOGUE_DIR: join(ROOT, 'test/catalogues/tiny'),
     });
     expect(status, output).toBe(0);
+    expect(output).toMatch(/Pagefind indexed \d+ records/);
+    expect(existsSync(join(out, 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(
       pagesUnder(out, 'tools')
         .filter((p) => p.split('/').length === 4)
@@ -42,7 +45,7 @@ describe('CATALOGUE_DIR', () => {
 
   test('the build fails on a broken catalogue with the same list and writes nothing', () => {
     const out = join(outDir(), 'site');
-    const { status, output } = run('astro', ['build', '--outDir', out], { CATALOGUE_DIR: BROKEN });
+    const { status, output } = run('node', ['scripts/build.ts', '--outDir', out], { CATALOGUE_DIR: BROKEN });
     expect(status).not.toBe(0);
     for (const line of EXPECTED_PROBLEMS) expect(output).toContain(line);
     expect(existsSync(out)).toBe(false);
@@ -83,7 +86,7 @@ describe('a catalogue broken every way at once (test/catalogues/broken-all)', ()
 
   test('the build lists the same problems and writes nothing', () => {
     const out = join(outDir(), 'site');
-    const { status, output } = run('astro', ['build', '--outDir', out], { CATALOGUE_DIR: dir });
+    const { status, output } = run('node', ['scripts/build.ts', '--outDir', out], { CATALOGUE_DIR: dir });
     expect(status).not.toBe(0);
     for (const line of expected) expect(output).toContain(line);
     expect(existsSync(out)).toBe(false);

@@ -1,0 +1,61 @@
+/**
+ * Turns the search records (src/core/search-records.ts) into the Pagefind index.
+ *
+ * The records are written as small files, one folder per URL, and handed to
+ * Pagefind as a directory: Pagefind then reads and parses them on every core,
+ * where records sent one by one over its service pipe are handled one at a time
+ * (at 50,000 tools: about 7 s against about 50 s; BENCHMARKS.md). The same records
+ * give the same index, byte for byte.
+ *
+ * `npm run build` (scripts/build.ts) runs this in its own small process after
+ * `astro build` has exited, so Pagefind's peak memory never adds to Astro's.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { SearchRecord } from './search-records.ts';
+
+/**
+ * Set by `npm run build` (scripts/build.ts): the folder the build writes the
+ * search records to, for the indexing stage that runs after Astro has exited.
+ */
+export const RECORDS_DIR_ENV = 'MCP_CATALOGUE_SEARCH_RECORDS';
+
+/** Writes each record as `<dir><url>index.html`, the file Pagefind maps back to the record's URL. */
+export function writeSearchRecords(dir: string, records: readonly SearchRecord[]): void {
+  for (const { url, html } of records) {
+    if (!url.startsWith('/') || !url.endsWith('/') || url.split('/').some((part) => part === '..' || part === '.'))
+      throw new Error(`A search record's URL must be a folder path such as /tools/a/b/, not ${JSON.stringify(url)}`);
+    const folder = join(dir, url);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'index.html'), html);
+  }
+}
+
+/** How many records a folder written by `writeSearchRecords` holds. */
+function countSearchRecords(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (p) => p === 'index.html' || p.endsWith('/index.html'),
+  ).length;
+}
+
+/**
+ * Indexes every record under `recordsDir` and writes the index to `outputPath`;
+ * returns how many records it indexed, and fails if Pagefind left any out.
+ */
+export async function indexSearchRecords(recordsDir: string, outputPath: string): Promise<number> {
+  const expected = countSearchRecords(recordsDir);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: recordsDir });
+    if (added.errors.length) throw new Error(`Pagefind could not index the records: ${added.errors.join('; ')}`);
+    if (added.page_count !== expected)
+      throw new Error(`Pagefind indexed ${added.page_count} of the ${expected} search records in ${recordsDir}.`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
