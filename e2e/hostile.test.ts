@@ -35,7 +35,9 @@ const pages = () =>
     .sort();
 
 beforeAll(async () => {
-  const built = run('node', ['scripts/build.ts', '--outDir', out], { CATALOGUE_DIR: resolve(ROOT, 'test/catalogues/hostile') });
+  const built = run('node', ['scripts/build.ts', '--outDir', out], {
+    CATALOGUE_DIR: resolve(ROOT, 'test/catalogues/hostile'),
+  });
   if (built.status !== 0) throw new Error(built.output);
   ({ server, base } = await serveStatic(out));
   browser = await launch();

@@ -38,7 +38,11 @@ export default function search(): AstroIntegration {
         if (!catalogue) return;
         const site = fileURLToPath(dir);
         const tools = toolRecords(servers);
-        const records = [...tools, ...serverRecords(servers), ...attackRecords(readAttackFiles(resolve('content/attacks')))];
+        const records = [
+          ...tools,
+          ...serverRecords(servers),
+          ...attackRecords(readAttackFiles(resolve('content/attacks'))),
+        ];
         // Nothing lost: as many pages, API records and search records as the catalogue has tools.
         const problems = verifyBuild(
           site,
