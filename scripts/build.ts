@@ -1,22 +1,24 @@
 /**
- * `npm run build [-- --outDir DIR]`: the site, then its search index, each in its
- * own process.
+ * `npm run build [-- --outDir DIR]`: the site and its search index.
  *
- * 1. `astro build` validates the catalogue, renders every page and the API, checks
- *    that nothing was lost, and writes the search records to a temporary folder.
- * 2. Once Astro has exited, this process (which never loads the catalogue) has
- *    Pagefind index those records into DIR/pagefind.
+ * 1. `astro build` validates the catalogue, writes the search records to a
+ *    temporary folder, renders every page and the API, and checks that nothing
+ *    was lost.
+ * 2. Meanwhile this process (which never loads the catalogue) has Pagefind read
+ *    the records on the second core; once Astro has exited it builds and writes
+ *    the index into DIR/pagefind.
  *
- * Two stages rather than one because Pagefind's memory peaks while it writes the
- * index: at 50,000 tools about 2 GB, on top of Astro's 2 GB had both lived at once
- * (BENCHMARKS.md). Any other arguments go to `astro build` unchanged.
+ * Writing the index is when Pagefind needs the most memory (about 2 GB at 50,000
+ * tools, BENCHMARKS.md); waiting for Astro to exit keeps that from adding to
+ * Astro's own. Any other arguments go to `astro build` unchanged.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { indexSearchRecords, RECORDS_DIR_ENV } from '../src/core/search-index.ts';
+import { readSearchRecords, RECORDS_COMPLETE, RECORDS_DIR_ENV, type PendingIndex } from '../src/core/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -24,25 +26,39 @@ const { values } = parseArgs({ args, options: { outDir: { type: 'string' } }, st
 // Astro's default output folder; astro.config.mjs does not change it.
 const outDir = resolve(ROOT, typeof values.outDir === 'string' ? values.outDir : 'dist');
 const records = mkdtempSync(join(tmpdir(), 'mcp-search-records-'));
+const started = performance.now();
+let reading: Promise<PendingIndex> | undefined;
 
 try {
-  const started = performance.now();
-  const astro = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+  const astro = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, [RECORDS_DIR_ENV]: records },
   });
-  if (astro.status !== 0) process.exitCode = astro.status ?? 1;
+  let status: number | undefined;
+  const exited = new Promise<number>((done) => astro.on('close', (code) => done((status = code ?? 1))));
+  // The records are written before Astro renders a page; read them while it does.
+  while (status === undefined && !existsSync(join(records, RECORDS_COMPLETE))) await sleep(100);
+  if (existsSync(join(records, RECORDS_COMPLETE))) {
+    reading = readSearchRecords(records);
+    reading.catch(() => {}); // reported below, once Astro is done
+  }
+  if ((await exited) !== 0) process.exitCode = status;
+  else if (!reading) throw new Error('astro build wrote no search records.');
   else {
     const rendered = performance.now();
-    const pages = await indexSearchRecords(records, join(outDir, 'pagefind'));
+    const index = await reading;
+    await index.write(join(outDir, 'pagefind'));
     const done = performance.now();
     // The benchmark (scripts/bench.ts) reads this line.
     console.log(
-      `Pagefind indexed ${pages} search records in ${((done - rendered) / 1000).toFixed(1)} s; ` +
-        `site and index written in ${((done - started) / 1000).toFixed(1)} s.`,
+      `Pagefind indexed ${index.pages} search records, writing the index ${((done - rendered) / 1000).toFixed(1)} s ` +
+        `after Astro finished; site and index written in ${((done - started) / 1000).toFixed(1)} s.`,
     );
   }
+} catch (error) {
+  await reading?.then((index) => index.close()).catch(() => {});
+  throw error;
 } finally {
   rmSync(records, { recursive: true, force: true });
 }

@@ -104,6 +104,19 @@ describe('checkCatalogue reports each problem at its file and path', () => {
     ]);
   });
 
+  test('quotes and colons inside strings are not keys; a key twice deep in an array is found', () => {
+    const tricky = makeServerFile({
+      server: { description: 'ends with a quote and colon: \\": and "x": 1' },
+      tools: [makeTool({ description: '{"a": 1, "a": 2}', inputSchema: { type: 'object', enum: ['":', ':'] } })],
+    });
+    expect(checkCatalogue(writeCatalogue({ 'a.json': tricky })).problems).toEqual([]);
+    const twice = JSON.stringify(tricky).replace('"type":"object"', '"type":"object","type":"object"');
+    expect(twice).not.toBe(JSON.stringify(tricky));
+    expect(problemsOf({ 'a.json': twice })).toEqual([
+      { file: 'a.json', path: expect.stringMatching(/^\$\.tools\[0\]\.inputSchema\.type \(line 1, column \d+\)$/) },
+    ]);
+  });
+
   test('a folder that does not exist, and one without server files', () => {
     expect(checkCatalogue('/nonexistent/catalogue').problems[0]).toMatchObject({ found: 'no such folder' });
     expect(checkCatalogue(writeCatalogue({ 'notes.txt': 'x' })).problems[0]).toMatchObject({ found: 'none' });

@@ -161,6 +161,8 @@ function readJson(path: string, file: string, problems: Problem[]): unknown {
     return problem(`line ${line}, column ${column}`, 'valid JSON', found);
   }
   // JSON.parse keeps the last of two equal keys and drops the first without a word.
+  // Counting is cheap; walking the text to say where happens only if a key is missing.
+  if (keysParsed(value) === keysWritten(text)) return value;
   for (const { path, key, offset } of duplicateKeys(text)) {
     const { line, column } = lineAndColumn(text, offset);
     problems.push({
@@ -171,6 +173,30 @@ function readJson(path: string, file: string, problems: Problem[]): unknown {
     });
   }
   return value;
+}
+
+/** How many keys the parsed value's objects hold, all levels. */
+function keysParsed(value: unknown): number {
+  let count = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (next === null || typeof next !== 'object') continue;
+    const values = Object.values(next);
+    if (!Array.isArray(next)) count += values.length;
+    stack.push(...values);
+  }
+  return count;
+}
+
+/**
+ * How many keys the text writes: every string is matched from its opening quote,
+ * so a quote or colon inside a string is never taken for a key.
+ */
+function keysWritten(text: string): number {
+  let count = 0;
+  for (const match of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (match[1] !== undefined) count++;
+  return count;
 }
 
 /** Keys that appear twice in one object, with where the second one is. */

@@ -7,8 +7,9 @@
  * (at 50,000 tools: about 7 s against about 50 s; BENCHMARKS.md). The same records
  * give the same index, byte for byte.
  *
- * `npm run build` (scripts/build.ts) runs this in its own small process after
- * `astro build` has exited, so Pagefind's peak memory never adds to Astro's.
+ * `npm run build` (scripts/build.ts) runs this in its own small process: Pagefind
+ * reads the records while Astro renders the pages, and builds and writes the index
+ * (its memory peak) only once Astro has exited, so the two peaks never add up.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,9 @@ import type { SearchRecord } from './search-records.ts';
  */
 export const RECORDS_DIR_ENV = 'MCP_CATALOGUE_SEARCH_RECORDS';
 
+/** Written last into a records folder: the records are complete and can be indexed. */
+export const RECORDS_COMPLETE = '.complete';
+
 /** Writes each record as `<dir><url>index.html`, the file Pagefind maps back to the record's URL. */
 export function writeSearchRecords(dir: string, records: readonly SearchRecord[]): void {
   for (const { url, html } of records) {
@@ -30,6 +34,7 @@ export function writeSearchRecords(dir: string, records: readonly SearchRecord[]
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'index.html'), html);
   }
+  writeFileSync(join(dir, RECORDS_COMPLETE), `${records.length}\n`);
 }
 
 /** How many records a folder written by `writeSearchRecords` holds. */
@@ -39,12 +44,25 @@ function countSearchRecords(dir: string): number {
   ).length;
 }
 
+export interface PendingIndex {
+  /** How many records Pagefind read: all of them, or `readSearchRecords` fails. */
+  pages: number;
+  /** Builds the index and writes it to `outputPath`, then stops Pagefind. */
+  write(outputPath: string): Promise<void>;
+  /** Stops Pagefind without writing anything. */
+  close(): Promise<void>;
+}
+
 /**
- * Indexes every record under `recordsDir` and writes the index to `outputPath`;
- * returns how many records it indexed, and fails if Pagefind left any out.
+ * Has Pagefind read every record under `recordsDir` (in parallel, in its own
+ * process). Writing the index is the step that needs the most memory, so it is
+ * separate: `npm run build` reads while Astro renders and writes once it has exited.
  */
-export async function indexSearchRecords(recordsDir: string, outputPath: string): Promise<number> {
+export async function readSearchRecords(recordsDir: string): Promise<PendingIndex> {
   const expected = countSearchRecords(recordsDir);
+  const close = async () => {
+    await pagefind.close();
+  };
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -52,10 +70,28 @@ export async function indexSearchRecords(recordsDir: string, outputPath: string)
     if (added.errors.length) throw new Error(`Pagefind could not index the records: ${added.errors.join('; ')}`);
     if (added.page_count !== expected)
       throw new Error(`Pagefind indexed ${added.page_count} of the ${expected} search records in ${recordsDir}.`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
+    return {
+      pages: added.page_count,
+      close,
+      async write(outputPath) {
+        try {
+          const written = await index.writeFiles({ outputPath });
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        } finally {
+          await close();
+        }
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
   }
+}
+
+/** Reads the records and writes the index in one go; returns how many records it indexed. */
+export async function indexSearchRecords(recordsDir: string, outputPath: string): Promise<number> {
+  const pending = await readSearchRecords(recordsDir);
+  await pending.write(outputPath);
+  return pending.pages;
 }

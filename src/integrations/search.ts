@@ -12,61 +12,56 @@ import { verifyBuild } from '../core/verify-build.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
 
 /**
- * Analyses the catalogue once for the pages, checks the build lost nothing, and
- * writes the search records (src/core/search-records.ts): one per tool, server and
- * attack, from the catalogue rather than scraped from the pages.
+ * Analyses the catalogue once for the pages, writes the search records
+ * (src/core/search-records.ts: one per tool, server and attack, from the catalogue
+ * rather than scraped from the pages), and checks the build lost nothing.
  *
- * Under `npm run build` the records are indexed by a separate process once Astro
- * has exited, so Pagefind's memory and Astro's never add up. Run as a bare `astro
- * build`, this integration indexes them itself at the end: the same index, a
- * higher peak.
+ * Under `npm run build` the records are indexed by scripts/build.ts, in its own
+ * process, so Pagefind's memory and Astro's never peak together. Run as a bare
+ * `astro build`, this integration indexes them itself at the end: the same index,
+ * a higher peak.
  */
 export default function search(): AstroIntegration {
   let catalogue: Catalogue | undefined;
   let servers: AnalysedServer[] = [];
+  let toolUrls: string[] = [];
+  let folder = '';
   return {
     name: 'mcp-catalogue-search',
     hooks: {
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
         catalogue = (globalThis as Record<symbol, unknown>)[CATALOGUE_CACHE] as Catalogue | undefined;
         if (!catalogue) throw new Error('The catalogue integration must run before the search integration.');
         servers = analyseCatalogue(catalogue);
         // The pages reuse this analysis (src/data/catalogue.ts) rather than doing it again.
         (globalThis as Record<symbol, unknown>)[ANALYSED_CACHE] = servers;
+        // Written before the pages, so that under `npm run build` Pagefind can read them while Astro renders.
+        const tools = toolRecords(servers);
+        toolUrls = tools.map((t) => t.url);
+        folder = process.env[RECORDS_DIR_ENV] || mkdtempSync(join(tmpdir(), 'mcp-search-records-'));
+        writeSearchRecords(folder, [
+          ...tools,
+          ...serverRecords(servers),
+          ...attackRecords(readAttackFiles(resolve('content/attacks'))),
+        ]);
+        logger.info(`Wrote ${toolUrls.length} tool search records and the others to ${folder}`);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!catalogue) return;
         const site = fileURLToPath(dir);
-        const tools = toolRecords(servers);
-        const records = [
-          ...tools,
-          ...serverRecords(servers),
-          ...attackRecords(readAttackFiles(resolve('content/attacks'))),
-        ];
         // Nothing lost: as many pages, API records and search records as the catalogue has tools.
-        const problems = verifyBuild(
-          site,
-          catalogue,
-          tools.map((t) => t.url),
-        );
+        const problems = verifyBuild(site, catalogue, toolUrls);
         if (problems.length > 0)
           throw new Error(`The build lost or added tools:\n  - ${problems.slice(0, 50).join('\n  - ')}`);
         // The benchmark (scripts/bench.ts) reads this line.
-        logger.info(`Checked: ${tools.length} tools, each with one page, one API record and one search record.`);
-
-        const separate = process.env[RECORDS_DIR_ENV];
-        const folder = separate || mkdtempSync(join(tmpdir(), 'mcp-search-records-'));
+        logger.info(`Checked: ${toolUrls.length} tools, each with one page, one API record and one search record.`);
+        if (process.env[RECORDS_DIR_ENV]) return; // scripts/build.ts writes the index
         try {
-          writeSearchRecords(folder, records);
-          if (separate) {
-            logger.info(`Wrote ${records.length} search records for the indexing stage.`);
-            return;
-          }
           const started = performance.now();
           const pages = await indexSearchRecords(folder, join(site, 'pagefind'));
           logger.info(`Pagefind indexed ${pages} records in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
         } finally {
-          if (!separate) rmSync(folder, { recursive: true, force: true });
+          rmSync(folder, { recursive: true, force: true });
         }
       },
     },
