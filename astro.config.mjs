@@ -18,9 +18,16 @@ export default defineConfig({
   // no other inline script can run, whatever a catalogue string manages to smuggle in.
   // Pagefind compiles its WebAssembly engine, which CSP allows only with 'wasm-unsafe-eval'.
   security: { csp: { scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] } } },
+  // `npm run build -- --incremental` (scripts/build.ts): pages whose data and code did not change since the
+  // last such build are copied from Astro's cache instead of rendered (cache keys: src/data/catalogue.ts).
+  experimental: { incrementalBuild: process.env.MCP_CATALOGUE_INCREMENTAL === '1' },
   integrations: [catalogue(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), search()],
   // Code in the attack articles: the same two themes as the policy blocks.
   markdown: {
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light', transformers: [STYLE_TO_CLASS] },
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: 'light',
+      transformers: [STYLE_TO_CLASS],
+    },
   },
 });

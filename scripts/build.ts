@@ -1,5 +1,8 @@
 /**
- * `npm run build [-- --outDir DIR]`: the site and its search index.
+ * `npm run build [-- --outDir DIR] [--incremental]`: the site and its search index.
+ * With `--incremental`, Astro keeps a copy of every page in its cache folder
+ * (node_modules/.astro) and, on the next incremental build, copies the pages whose
+ * data and code are unchanged instead of rendering them again.
  *
  * 1. `astro build` validates the catalogue, writes the search records to a
  *    temporary folder, renders every page and the API, and checks that nothing
@@ -21,8 +24,12 @@ import { parseArgs } from 'node:util';
 import { readSearchRecords, RECORDS_COMPLETE, RECORDS_DIR_ENV, type PendingIndex } from '../src/core/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const { values } = parseArgs({ args, options: { outDir: { type: 'string' } }, strict: false });
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { outDir: { type: 'string' }, incremental: { type: 'boolean' } },
+  strict: false,
+});
+const args = process.argv.slice(2).filter((arg) => arg !== '--incremental');
 // Astro's default output folder; astro.config.mjs does not change it.
 const outDir = resolve(ROOT, typeof values.outDir === 'string' ? values.outDir : 'dist');
 const records = mkdtempSync(join(tmpdir(), 'mcp-search-records-'));
@@ -33,7 +40,11 @@ try {
   const astro = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, [RECORDS_DIR_ENV]: records },
+    env: {
+      ...process.env,
+      [RECORDS_DIR_ENV]: records,
+      ...(values.incremental ? { MCP_CATALOGUE_INCREMENTAL: '1' } : {}),
+    },
   });
   let status: number | undefined;
   const exited = new Promise<number>((done) => astro.on('close', (code) => done((status = code ?? 1))));

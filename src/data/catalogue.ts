@@ -4,6 +4,7 @@
  * into the view models the page files render, so `.astro` files stay thin.
  */
 import { getCollection } from 'astro:content';
+import { createHash } from 'node:crypto';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from '../integrations/catalogue.ts';
 import { exposedTools, type AttackRef } from '../core/attacks.ts';
 import { relatedTools, type RelatedTool } from '../core/related.ts';
@@ -114,4 +115,44 @@ export function toolsWhere(key: `category:${Category}` | `risk:${Risk}`): ToolVi
     filtered.set(key, list);
   }
   return list;
+}
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+const serverKeys = new WeakMap<AnalysedServer, string>();
+
+/**
+ * For Astro's incremental build (`npm run build -- --incremental`): a digest of
+ * everything a server's pages and documents show: the server as written, and each
+ * tool's definition, classification and recommendation. A classification can
+ * depend on other servers (a tool of the same name elsewhere), so it is taken as
+ * computed, not recomputed from the file. The page code is tracked by Astro.
+ */
+export function serverCacheKey(server: AnalysedServer): string {
+  let key = serverKeys.get(server);
+  if (key === undefined) {
+    key = digest([
+      server.slug,
+      server.title,
+      server.server,
+      server.tools.map((t) => [t.slug, t.tool, t.classification, t.decision]),
+    ]);
+    serverKeys.set(server, key);
+  }
+  return key;
+}
+
+/**
+ * The same for a tool's page: its server's key (the page shows the server's title
+ * and tool count, and is a view of its own tool), plus what it shows of other
+ * servers and of the attack articles.
+ */
+export function toolPageCacheKey(view: ToolView, attacks: readonly AttackRef[]): string {
+  const related = relatedTo(view.tool).map((r) => [
+    r.server.slug,
+    r.server.title,
+    r.tool.slug,
+    r.tool.tool.name,
+    r.tool.classification.risk,
+  ]);
+  return digest([serverCacheKey(view.server), view.tool.slug, related, attacks.map((a) => [a.slug, a.data])]);
 }
