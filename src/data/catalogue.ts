@@ -141,12 +141,17 @@ export function serverCacheKey(server: AnalysedServer): string {
   return key;
 }
 
+/** A digest of the attack articles' frontmatter, which tool pages show: computed once, shared by every tool page's key. */
+export function attacksCacheKey(attacks: readonly AttackRef[]): string {
+  return digest(attacks.map((a) => [a.slug, a.data]));
+}
+
 /**
  * The same for a tool's page: its server's key (the page shows the server's title
  * and tool count, and is a view of its own tool), plus what it shows of other
- * servers and of the attack articles.
+ * servers, and the attack articles' key.
  */
-export function toolPageCacheKey(view: ToolView, attacks: readonly AttackRef[]): string {
+export function toolPageCacheKey(view: ToolView, attacksKey: string): string {
   const related = relatedTo(view.tool).map((r) => [
     r.server.slug,
     r.server.title,
@@ -154,5 +159,5 @@ export function toolPageCacheKey(view: ToolView, attacks: readonly AttackRef[]):
     r.tool.tool.name,
     r.tool.classification.risk,
   ]);
-  return digest([serverCacheKey(view.server), view.tool.slug, related, attacks.map((a) => [a.slug, a.data])]);
+  return digest([serverCacheKey(view.server), view.tool.slug, related, attacksKey]);
 }
