@@ -117,6 +117,12 @@ export function toolsWhere(key: `category:${Category}` | `risk:${Risk}`): ToolVi
   return list;
 }
 
+/**
+ * Whether this build is incremental (`npm run build -- --incremental`, see astro.config.mjs): only
+ * then are cache keys worth computing (about 4 s at 50,000 tools).
+ */
+export const INCREMENTAL = process.env.MCP_CATALOGUE_INCREMENTAL === '1';
+
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 const serverKeys = new WeakMap<AnalysedServer, string>();
 

@@ -88,7 +88,8 @@ export const STYLE_TO_CLASS: ShikiTransformer = {
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const YAML_WORDS = /^(true|false|null|yes|no|on|off|y|n)$/i;
 const placeholder = (i: number) => `zqxPlaceholder${i}zqx`;
-const byShape = new Map<string, string>();
+/** Promises, not strings: pages render a few at a time, and the first to meet a shape highlights it for all. */
+const byShape = new Map<string, Promise<string>>();
 const MAX_SHAPES = 5000;
 
 async function render(code: string, lang: SnippetLanguage, context?: string): Promise<string> {
@@ -118,14 +119,15 @@ export async function highlight(
   let shape = code;
   swap.forEach((name, i) => (shape = shape.split(name).join(placeholder(i))));
   const key = `${lang}\n${context ?? ''}\n\n${shape}`;
-  let html = byShape.get(key);
-  if (html === undefined) {
-    html = await render(shape, lang, context);
+  let pending = byShape.get(key);
+  if (pending === undefined) {
+    pending = render(shape, lang, context);
     // Least recently used out first: a run of rare shapes (one huge server's blocks)
     // must not push out the few shapes most tool pages share.
     if (byShape.size >= MAX_SHAPES) byShape.delete(byShape.keys().next().value!);
   } else byShape.delete(key);
-  byShape.set(key, html);
+  byShape.set(key, pending);
+  let html = await pending;
   for (let i = swap.length - 1; i >= 0; i--) html = html.split(placeholder(i)).join(swap[i]!);
   return html;
 }
