@@ -24,12 +24,16 @@ describe('highlighting a server policy block by block', () => {
 });
 
 test('a tool policy highlighted through a shared shape is the same as highlighted alone', async () => {
-  for (const server of servers.slice(0, 10)) {
+  for (const server of servers) {
     for (const tool of server.tools) {
-      const { interceptYaml } = toolPolicyTexts(server, tool);
-      expect(await highlight(interceptYaml, 'yaml', [tool.tool.name, server.slug])).toBe(
-        await highlight(interceptYaml, 'yaml'),
-      );
+      const texts = toolPolicyTexts(server, tool);
+      for (const [code, lang] of [
+        [texts.policyJson, 'json'],
+        [texts.interceptYaml, 'yaml'],
+        [texts.claudeJson, 'json'],
+      ] as const) {
+        expect(await highlight(code, lang, [tool.tool.name, server.slug])).toBe(await highlight(code, lang));
+      }
     }
   }
 });
