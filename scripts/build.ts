@@ -54,8 +54,11 @@ try {
     reading = readSearchRecords(records);
     reading.catch(() => {}); // reported below, once Astro is done
   }
-  if ((await exited) !== 0) process.exitCode = status;
-  else if (!reading) throw new Error('astro build wrote no search records.');
+  if ((await exited) !== 0) {
+    process.exitCode = status;
+    // Astro failed after writing the records: stop Pagefind, or its process keeps this one alive.
+    await reading?.then((index) => index.close()).catch(() => {});
+  } else if (!reading) throw new Error('astro build wrote no search records.');
   else {
     const rendered = performance.now();
     const index = await reading;
