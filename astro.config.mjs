@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import catalogue from './src/integrations/catalogue.ts';
 import search from './src/integrations/search.ts';
+import { INCREMENTAL_ENV } from './src/core/build-env.ts';
 import { STYLE_TO_CLASS } from './src/lib/highlight.ts';
 
 // SITE_URL is where the site will be published; canonical URLs and the sitemap use it.
@@ -20,7 +21,7 @@ export default defineConfig({
   security: { csp: { scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] } } },
   // `npm run build -- --incremental` (scripts/build.ts): pages whose data and code did not change since the
   // last such build are copied from Astro's cache instead of rendered (cache keys: src/data/catalogue.ts).
-  experimental: { incrementalBuild: process.env.MCP_CATALOGUE_INCREMENTAL === '1' },
+  experimental: { incrementalBuild: process.env[INCREMENTAL_ENV] === '1' },
   integrations: [catalogue(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), search()],
   // Code in the attack articles: the same two themes as the policy blocks.
   markdown: {

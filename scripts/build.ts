@@ -21,7 +21,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { readSearchRecords, RECORDS_COMPLETE, RECORDS_DIR_ENV, type PendingIndex } from '../src/core/search-index.ts';
+import { INCREMENTAL_ENV, RECORDS_DIR_ENV } from '../src/core/build-env.ts';
+import { readSearchRecords, RECORDS_COMPLETE, type PendingIndex } from '../src/core/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -43,7 +44,7 @@ try {
     env: {
       ...process.env,
       [RECORDS_DIR_ENV]: records,
-      ...(values.incremental ? { MCP_CATALOGUE_INCREMENTAL: '1' } : {}),
+      ...(values.incremental ? { [INCREMENTAL_ENV]: '1' } : {}),
     },
   });
   let status: number | undefined;

@@ -11,18 +11,12 @@
  * reads the records while Astro renders the pages, and builds and writes the index
  * (its memory peak) only once Astro has exited, so the two peaks never add up.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from './search-records.ts';
 
-/**
- * Set by `npm run build` (scripts/build.ts): the folder the build writes the
- * search records to, for the indexing stage that runs after Astro has exited.
- */
-export const RECORDS_DIR_ENV = 'MCP_CATALOGUE_SEARCH_RECORDS';
-
-/** Written last into a records folder: the records are complete and can be indexed. */
+/** Written last into a records folder, with their number: the records are complete and can be indexed. */
 export const RECORDS_COMPLETE = '.complete';
 
 /** Writes each record as `<dir><url>index.html`, the file Pagefind maps back to the record's URL. */
@@ -35,13 +29,6 @@ export function writeSearchRecords(dir: string, records: readonly SearchRecord[]
     writeFileSync(join(folder, 'index.html'), html);
   }
   writeFileSync(join(dir, RECORDS_COMPLETE), `${records.length}\n`);
-}
-
-/** How many records a folder written by `writeSearchRecords` holds. */
-function countSearchRecords(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
-    (p) => p === 'index.html' || p.endsWith('/index.html'),
-  ).length;
 }
 
 export interface PendingIndex {
@@ -59,7 +46,7 @@ export interface PendingIndex {
  * separate: `npm run build` reads while Astro renders and writes once it has exited.
  */
 export async function readSearchRecords(recordsDir: string): Promise<PendingIndex> {
-  const expected = countSearchRecords(recordsDir);
+  const expected = Number(readFileSync(join(recordsDir, RECORDS_COMPLETE), 'utf8'));
   const close = async () => {
     await pagefind.close();
   };

@@ -5,6 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { createHash } from 'node:crypto';
+import { INCREMENTAL_ENV } from '../core/build-env.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from '../integrations/catalogue.ts';
 import { exposedTools, type AttackRef } from '../core/attacks.ts';
 import { relatedTools, type RelatedTool } from '../core/related.ts';
@@ -121,7 +122,7 @@ export function toolsWhere(key: `category:${Category}` | `risk:${Risk}`): ToolVi
  * Whether this build is incremental (`npm run build -- --incremental`, see astro.config.mjs): only
  * then are cache keys worth computing (about 4 s at 50,000 tools).
  */
-export const INCREMENTAL = process.env.MCP_CATALOGUE_INCREMENTAL === '1';
+const INCREMENTAL = process.env[INCREMENTAL_ENV] === '1';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 const serverKeys = new WeakMap<AnalysedServer, string>();
@@ -133,7 +134,7 @@ const serverKeys = new WeakMap<AnalysedServer, string>();
  * depend on other servers (a tool of the same name elsewhere), so it is taken as
  * computed, not recomputed from the file. The page code is tracked by Astro.
  */
-export function serverCacheKey(server: AnalysedServer): string {
+function serverCacheKey(server: AnalysedServer): string {
   let key = serverKeys.get(server);
   if (key === undefined) {
     key = digest([
@@ -147,17 +148,12 @@ export function serverCacheKey(server: AnalysedServer): string {
   return key;
 }
 
-/** A digest of the attack articles' frontmatter, which tool pages show: computed once, shared by every tool page's key. */
-export function attacksCacheKey(attacks: readonly AttackRef[]): string {
-  return digest(attacks.map((a) => [a.slug, a.data]));
-}
-
 /**
  * The same for a tool's page: its server's key (the page shows the server's title
  * and tool count, and is a view of its own tool), plus what it shows of other
- * servers, and the attack articles' key.
+ * servers, and a digest of the attack articles' frontmatter.
  */
-export function toolPageCacheKey(view: ToolView, attacksKey: string): string {
+function toolPageCacheKey(view: ToolView, attacksKey: string): string {
   const related = relatedTo(view.tool).map((r) => [
     r.server.slug,
     r.server.title,
@@ -166,4 +162,23 @@ export function toolPageCacheKey(view: ToolView, attacksKey: string): string {
     r.tool.classification.risk,
   ]);
   return digest([serverCacheKey(view.server), view.tool.slug, related, attacksKey]);
+}
+
+/** The `getStaticPaths` of every per-server route: its page, API document and policy file. */
+export function serverPaths() {
+  return getServers().map((server) => ({
+    params: { server: server.slug },
+    props: { server },
+    ...(INCREMENTAL ? { cacheKey: serverCacheKey(server) } : {}),
+  }));
+}
+
+/** The `getStaticPaths` of the tool pages. */
+export async function toolPaths() {
+  const attacksKey = INCREMENTAL ? digest((await getAttacks()).map((a) => [a.slug, a.data])) : '';
+  return toolViews().map((view) => ({
+    params: { server: view.server.slug, tool: view.tool.slug },
+    props: view,
+    ...(INCREMENTAL ? { cacheKey: toolPageCacheKey(view, attacksKey) } : {}),
+  }));
 }

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { analyseCatalogue, type AnalysedServer } from '../core/analyse.ts';
+import { analyseCatalogue } from '../core/analyse.ts';
 import { readAttackFiles } from '../core/attack-files.ts';
 import type { Catalogue } from '../core/loader.ts';
-import { indexSearchRecords, RECORDS_DIR_ENV, writeSearchRecords } from '../core/search-index.ts';
+import { RECORDS_DIR_ENV } from '../core/build-env.ts';
+import { indexSearchRecords, writeSearchRecords } from '../core/search-index.ts';
 import { attackRecords, serverRecords, toolRecords } from '../core/search-records.ts';
 import { verifyBuild } from '../core/verify-build.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
@@ -23,7 +24,6 @@ import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
  */
 export default function search(): AstroIntegration {
   let catalogue: Catalogue | undefined;
-  let servers: AnalysedServer[] = [];
   let toolUrls: string[] = [];
   let folder = '';
   return {
@@ -32,7 +32,7 @@ export default function search(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         catalogue = (globalThis as Record<symbol, unknown>)[CATALOGUE_CACHE] as Catalogue | undefined;
         if (!catalogue) throw new Error('The catalogue integration must run before the search integration.');
-        servers = analyseCatalogue(catalogue);
+        const servers = analyseCatalogue(catalogue);
         // The pages reuse this analysis (src/data/catalogue.ts) rather than doing it again.
         (globalThis as Record<symbol, unknown>)[ANALYSED_CACHE] = servers;
         // Written before the pages, so that under `npm run build` Pagefind can read them while Astro renders.
