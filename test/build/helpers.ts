@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -13,7 +14,9 @@ export function run(command: string, args: string[], env: Record<string, string>
     encoding: 'utf8',
     env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...env },
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  // Astro colours its log when CI is set (CI machines are not terminals), so tests that
+  // read the log see it without escape codes whatever the environment.
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
 /** Every `index.html` under `dist/<prefix>/`, as paths relative to `dist/`. */
