@@ -4,25 +4,39 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import catalogue from './src/integrations/catalogue.ts';
 import search from './src/integrations/search.ts';
-import { INCREMENTAL_ENV } from './src/core/build-env.ts';
+import shards from './src/integrations/shards.ts';
+import { currentShard } from './src/core/shards.ts';
 import { STYLE_TO_CLASS } from './src/lib/highlight.ts';
 
 // SITE_URL is where the site will be published; canonical URLs and the sitemap use it.
 const site = process.env.SITE_URL || 'http://localhost:4321';
+
+// `npm run build` renders the pages in one `astro build` per core (src/core/shards.ts). Process 0
+// finishes the build; the others only render their share. Each has a cache folder of its own: Astro
+// rewrites its content store there as it starts, and two processes must not write one file at once.
+const shard = currentShard();
+const helper = shard.index > 0;
+// The URLs of the pages the other processes rendered, added by shards() before the sitemap is written.
+/** @type {string[]} */
+const otherPages = [];
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
   // Pages wait on disk writes: rendering a few at once keeps the CPU busy meanwhile.
   build: { format: 'directory', concurrency: 4 },
+  ...(helper ? { cacheDir: `./node_modules/.astro-shard-${shard.index}` } : {}),
   // A Content-Security-Policy meta tag with the hashes of the site's own scripts and styles:
   // no other inline script can run, whatever a catalogue string manages to smuggle in.
   // Pagefind compiles its WebAssembly engine, which CSP allows only with 'wasm-unsafe-eval'.
   security: { csp: { scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] } } },
-  // `npm run build -- --incremental` (scripts/build.ts): pages whose data and code did not change since the
-  // last such build are copied from Astro's cache instead of rendered (cache keys: src/data/catalogue.ts).
-  experimental: { incrementalBuild: process.env[INCREMENTAL_ENV] === '1' },
-  integrations: [catalogue(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), search()],
+  integrations: [
+    catalogue(),
+    mdx(),
+    shards(otherPages),
+    ...(helper ? [] : [sitemap({ filter: (page) => !page.endsWith('/404/'), customPages: otherPages })]),
+    search(),
+  ],
   // Code in the attack articles: the same two themes as the policy blocks.
   markdown: {
     shikiConfig: {

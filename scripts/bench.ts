@@ -3,8 +3,9 @@
  * synthetic catalogue into a temporary folder, builds it with CATALOGUE_DIR, and
  * prints one line per phase with wall seconds, then the figures the scale budgets
  * are about. Removes everything it made unless --keep is given; --skip-rebuild
- * leaves out the second build, after one server file changed; --incremental makes
- * both builds incremental (`npm run build -- --incremental`).
+ * leaves out the second build, after one server file changed; --shards N sets how
+ * many `astro build` processes render the pages (`npm run build -- --shards N`;
+ * by default one per core, at most 4).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -27,8 +28,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     'skip-rebuild': { type: 'boolean', default: false },
-    // Both builds with `npm run build -- --incremental`, from an empty incremental cache.
-    incremental: { type: 'boolean', default: false },
+    shards: { type: 'string' },
   },
 });
 const tools = Number(values.tools);
@@ -56,7 +56,7 @@ function time<T>(fn: () => T): [T, number] {
 function build(): Promise<{ ms: number; peak: number; output: string }> {
   return new Promise((done, fail) => {
     const start = performance.now();
-    const flags = values.incremental ? ['--incremental'] : [];
+    const flags = [...(values.shards ? ['--shards', values.shards] : [])];
     const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', dist, ...flags], {
       cwd: ROOT,
       env: { ...process.env, CATALOGUE_DIR: catalogueDir },
@@ -122,11 +122,6 @@ try {
     `${tools.toLocaleString('en-US')} tools on ${servers.toLocaleString('en-US')} servers (generated in ${seconds(generate)})`,
   );
 
-  if (values.incremental) {
-    // A cold incremental build starts from an empty cache (Astro's cacheDir, node_modules/.astro).
-    rmSync(join(ROOT, 'node_modules/.astro/incremental-build.json'), { force: true });
-    rmSync(join(ROOT, 'node_modules/.astro/dist'), { recursive: true, force: true });
-  }
   const [catalogue, load] = time(() => loadCatalogue(catalogueDir));
   // Measured on their own; the build below does this work again, inside its own time.
   say('load + validate', seconds(load));
@@ -139,16 +134,15 @@ try {
   say('classify + policies (3 formats)', seconds(classify));
 
   const cold = await build();
-  // scripts/build.ts says how long the index took once Astro had finished (Pagefind read the records meanwhile).
-  const indexed = /Pagefind indexed (\d+) search records, writing the index ([\d.]+) s after Astro finished/.exec(
-    cold.output,
-  );
+  // scripts/build.ts says how long the index took once Astro had finished (Pagefind read the records
+  // while the first Astro process finished the site), and how many Astro processes rendered the pages.
+  const indexed =
+    /Pagefind indexed (\d+) search records, writing the index ([\d.]+) s after Astro finished; .* by (\d+) astro build/.exec(
+      cold.output,
+    );
   const pagefindMs = indexed ? Number(indexed[2]) * 1000 : NaN;
-  say('astro build (pages, API, records)', seconds(cold.ms - pagefindMs));
-  say(
-    'pagefind, after astro',
-    indexed ? `${seconds(pagefindMs)} (${indexed[1]} records, read while Astro rendered)` : 'not reported',
-  );
+  say('astro build (pages, API, records)', `${seconds(cold.ms - pagefindMs)} (${indexed?.[3] ?? '?'} processes)`);
+  say('pagefind, after astro', indexed ? `${seconds(pagefindMs)} (${indexed[1]} records)` : 'not reported');
   say('total build, wall (all of it)', seconds(cold.ms));
   say('peak RSS, whole build', mb(cold.peak));
 
@@ -187,7 +181,7 @@ try {
   writeFileSync(file, JSON.stringify(data, null, 2));
   const again = await build();
   say(
-    values.incremental ? 'incremental rebuild, one server changed' : 'rebuild after one server changed',
+    'rebuild after one server changed',
     `${seconds(again.ms)} (${((100 * again.ms) / cold.ms).toFixed(0)}% of the cold build)`,
   );
 } catch (error) {

@@ -1,66 +1,144 @@
 /**
- * `npm run build [-- --outDir DIR] [--incremental]`: the site and its search index.
- * With `--incremental`, Astro keeps a copy of every page in its cache folder
- * (node_modules/.astro) and, on the next incremental build, copies the pages whose
- * data and code are unchanged instead of rendering them again.
+ * `npm run build [-- --outDir DIR] [--shards N]`: the site and its search index.
  *
- * 1. `astro build` validates the catalogue, writes the search records to a
- *    temporary folder, renders every page and the API, and checks that nothing
- *    was lost.
- * 2. Meanwhile this process (which never loads the catalogue) has Pagefind read
- *    the records on the second core; once Astro has exited it builds and writes
- *    the index into DIR/pagefind.
+ * 1. One `astro build` per core (at most 4; `--shards N` to choose) validates and
+ *    classifies the whole catalogue and renders its share of the pages (src/core/shards.ts).
+ *    Astro renders on one thread, so this is what puts the other cores to work.
+ *    Process 0 also writes the search records to a temporary folder before it
+ *    renders; once the others are done it moves their pages into DIR, writes the
+ *    sitemap and checks that nothing was lost.
+ * 2. This process (which never loads the catalogue) has Pagefind read the records
+ *    once only process 0 is left, and build and write the index into DIR/pagefind
+ *    once it has exited.
  *
- * Writing the index is when Pagefind needs the most memory (about 2 GB at 50,000
- * tools, BENCHMARKS.md); waiting for Astro to exit keeps that from adding to
- * Astro's own. Any other arguments go to `astro build` unchanged.
+ * Astro's processes, Pagefind reading and Pagefind writing (its memory peak: about
+ * 2 GB at 50,000 tools, BENCHMARKS.md) come one after the other, so their memory
+ * never adds up. Any other arguments go to `astro build` unchanged.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { INCREMENTAL_ENV, RECORDS_DIR_ENV } from '../src/core/build-env.ts';
+import { RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV } from '../src/core/build-env.ts';
 import { readSearchRecords, RECORDS_COMPLETE, type PendingIndex } from '../src/core/search-index.ts';
+import { hasReported, hasStarted, shardOutDir } from '../src/core/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { outDir: { type: 'string' }, incremental: { type: 'boolean' } },
+  options: { outDir: { type: 'string' }, shards: { type: 'string' } },
   strict: false,
 });
-const args = process.argv.slice(2).filter((arg) => arg !== '--incremental');
+const shards = values.shards === undefined ? Math.min(availableParallelism(), 4) : Number(values.shards);
+if (!Number.isInteger(shards) || shards < 1)
+  throw new Error(`--shards must be a whole number from 1, not ${values.shards}`);
+// What goes to astro build: everything but this script's own options (and, for processes 1…N-1, --outDir).
+const ours = (arg: string, name: string) => arg === `--${name}` || arg.startsWith(`--${name}=`);
+function astroArgs(dropOutDir: boolean): string[] {
+  const args = process.argv.slice(2);
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (ours(arg, 'shards') || (dropOutDir && ours(arg, 'outDir'))) {
+      if (!arg.includes('=')) i++; // and its value
+      continue;
+    }
+    kept.push(arg);
+  }
+  return kept;
+}
 // Astro's default output folder; astro.config.mjs does not change it.
 const outDir = resolve(ROOT, typeof values.outDir === 'string' ? values.outDir : 'dist');
 const records = mkdtempSync(join(tmpdir(), 'mcp-search-records-'));
+// Inside the project, next to Astro's cache: Astro puts a process's server bundle in its output folder
+// only when that folder is inside the project, so the processes' bundles never meet.
+const shared = shards > 1 ? mkdtempSync(join(ROOT, 'node_modules', '.build-shards-')) : '';
 const started = performance.now();
 let reading: Promise<PendingIndex> | undefined;
 
-try {
-  const astro = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+interface Build {
+  child: ChildProcess;
+  status?: number;
+  exited: Promise<number>;
+  /** The end of a helper's log (only process 0's goes to the terminal), shown if it fails. */
+  tail: string[];
+  /** How it ended, for the message when it fails. */
+  ending?: string;
+}
+
+function astroBuild(index: number): Build {
+  const helper = index > 0;
+  const args = helper ? [...astroArgs(true), '--outDir', shardOutDir(shared, index)] : astroArgs(false);
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
     cwd: ROOT,
-    stdio: 'inherit',
+    stdio: helper ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     env: {
       ...process.env,
-      [RECORDS_DIR_ENV]: records,
-      ...(values.incremental ? { [INCREMENTAL_ENV]: '1' } : {}),
+      [SHARD_ENV]: `${index}/${shards}`,
+      ...(shared ? { [SHARDS_DIR_ENV]: shared } : {}),
+      ...(helper ? {} : { [RECORDS_DIR_ENV]: records }),
     },
   });
-  let status: number | undefined;
-  const exited = new Promise<number>((done) => astro.on('close', (code) => done((status = code ?? 1))));
-  // The records are written before Astro renders a page; read them while it does.
-  while (status === undefined && !existsSync(join(records, RECORDS_COMPLETE))) await sleep(100);
-  if (existsSync(join(records, RECORDS_COMPLETE))) {
-    reading = readSearchRecords(records);
-    reading.catch(() => {}); // reported below, once Astro is done
+  const build: Build = { child, tail: [], exited: Promise.resolve(0) };
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8').on('data', (text: string) => {
+      build.tail.push(text);
+      if (build.tail.length > 200) build.tail.shift();
+    });
   }
-  if ((await exited) !== 0) {
-    process.exitCode = status;
+  build.exited = new Promise<number>((done) =>
+    child.on('close', (code, signal) => {
+      build.ending = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+      done((build.status = code ?? 1));
+    }),
+  );
+  return build;
+}
+
+const builds: Build[] = [];
+const running = () => builds.filter((b) => b.status === undefined);
+// A process other than 0 that exits without reporting its pages has failed too: process 0 would wait for them.
+const failed = () =>
+  builds.find((b, k) => b.status !== undefined && (b.status !== 0 || (k > 0 && !hasReported(shared, k))));
+
+try {
+  builds.push(astroBuild(0));
+  // One at a time: each process syncs Astro's content files in .astro/ as it starts, and two
+  // writing them at once can collide. Process k has synced once it has started building.
+  for (let k = 1; k < shards; k++) {
+    while (!hasStarted(shared, k - 1) && !failed() && builds[k - 1]!.status === undefined) await sleep(100);
+    if (failed() || builds[k - 1]!.status !== undefined) break;
+    builds.push(astroBuild(k));
+  }
+  // Pagefind reads the records (about 700 MB at 50,000 tools) once only process 0 is left.
+  while (!failed() && running().length > 0) {
+    if (!reading && existsSync(join(records, RECORDS_COMPLETE)) && running().every((b) => b === builds[0])) {
+      reading = readSearchRecords(records);
+      reading.catch(() => {}); // reported below, once Astro is done
+    }
+    await sleep(100);
+  }
+  const failure = failed();
+  if (failure) {
+    // One process failed: the others would wait on it (process 0) or work for nothing.
+    for (const b of running()) b.child.kill();
+    await Promise.all(builds.map((b) => b.exited));
+    // Process 0's log is on the terminal already; another's is shown only when it fails.
+    if (failure !== builds[0]) {
+      const k = builds.indexOf(failure);
+      process.stderr.write(failure.tail.join(''));
+      console.error(
+        `\nastro build process ${k} of ${shards} ${failure.status === 0 ? 'exited without reporting its pages' : failure.ending}; the end of its log is above.`,
+      );
+    }
+    process.exitCode = failure.status || 1;
     // Astro failed after writing the records: stop Pagefind, or its process keeps this one alive.
     await reading?.then((index) => index.close()).catch(() => {});
-  } else if (!reading) throw new Error('astro build wrote no search records.');
-  else {
+  } else {
+    reading ??= existsSync(join(records, RECORDS_COMPLETE)) ? readSearchRecords(records) : undefined;
+    if (!reading) throw new Error('astro build wrote no search records.');
     const rendered = performance.now();
     const index = await reading;
     await index.write(join(outDir, 'pagefind'));
@@ -68,12 +146,15 @@ try {
     // The benchmark (scripts/bench.ts) reads this line.
     console.log(
       `Pagefind indexed ${index.pages} search records, writing the index ${((done - rendered) / 1000).toFixed(1)} s ` +
-        `after Astro finished; site and index written in ${((done - started) / 1000).toFixed(1)} s.`,
+        `after Astro finished; site and index written in ${((done - started) / 1000).toFixed(1)} s ` +
+        `by ${builds.length} astro build process(es).`,
     );
   }
 } catch (error) {
+  for (const b of running()) b.child.kill();
   await reading?.then((index) => index.close()).catch(() => {});
   throw error;
 } finally {
   rmSync(records, { recursive: true, force: true });
+  if (shared) rmSync(shared, { recursive: true, force: true });
 }

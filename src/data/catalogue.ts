@@ -4,14 +4,13 @@
  * into the view models the page files render, so `.astro` files stay thin.
  */
 import { getCollection } from 'astro:content';
-import { createHash } from 'node:crypto';
-import { INCREMENTAL_ENV } from '../core/build-env.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from '../integrations/catalogue.ts';
 import { exposedTools, type AttackRef } from '../core/attacks.ts';
 import { relatedTools, type RelatedTool } from '../core/related.ts';
 import { RISKS, type Category, type Risk } from '../schemas/taxonomy.ts';
 import { analyseCatalogue, type AnalysedServer, type AnalysedTool } from '../core/analyse.ts';
 import { catalogueDir, loadCatalogue, type Catalogue } from '../core/loader.ts';
+import { ownShare } from '../core/shards.ts';
 
 let catalogue: Catalogue | undefined;
 let analysed: AnalysedServer[] | undefined;
@@ -119,66 +118,16 @@ export function toolsWhere(key: `category:${Category}` | `risk:${Risk}`): ToolVi
 }
 
 /**
- * Whether this build is incremental (`npm run build -- --incremental`, see astro.config.mjs): only
- * then are cache keys worth computing (about 4 s at 50,000 tools).
+ * The `getStaticPaths` of every per-server route: its page, API document and policy file.
+ * Like every dynamic route's, it returns only this build process's share (src/core/shards.ts).
  */
-const INCREMENTAL = process.env[INCREMENTAL_ENV] === '1';
-
-const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
-const serverKeys = new WeakMap<AnalysedServer, string>();
-
-/**
- * For Astro's incremental build (`npm run build -- --incremental`): a digest of
- * everything a server's pages and documents show: the server as written, and each
- * tool's definition, classification and recommendation. A classification can
- * depend on other servers (a tool of the same name elsewhere), so it is taken as
- * computed, not recomputed from the file. The page code is tracked by Astro.
- */
-function serverCacheKey(server: AnalysedServer): string {
-  let key = serverKeys.get(server);
-  if (key === undefined) {
-    key = digest([
-      server.slug,
-      server.title,
-      server.server,
-      server.tools.map((t) => [t.slug, t.tool, t.classification, t.decision]),
-    ]);
-    serverKeys.set(server, key);
-  }
-  return key;
-}
-
-/**
- * The same for a tool's page: its server's key (the page shows the server's title
- * and tool count, and is a view of its own tool), plus what it shows of other
- * servers, and a digest of the attack articles' frontmatter.
- */
-function toolPageCacheKey(view: ToolView, attacksKey: string): string {
-  const related = relatedTo(view.tool).map((r) => [
-    r.server.slug,
-    r.server.title,
-    r.tool.slug,
-    r.tool.tool.name,
-    r.tool.classification.risk,
-  ]);
-  return digest([serverCacheKey(view.server), view.tool.slug, related, attacksKey]);
-}
-
-/** The `getStaticPaths` of every per-server route: its page, API document and policy file. */
 export function serverPaths() {
-  return getServers().map((server) => ({
-    params: { server: server.slug },
-    props: { server },
-    ...(INCREMENTAL ? { cacheKey: serverCacheKey(server) } : {}),
-  }));
+  return ownShare(getServers().map((server) => ({ params: { server: server.slug }, props: { server } })));
 }
 
 /** The `getStaticPaths` of the tool pages. */
-export async function toolPaths() {
-  const attacksKey = INCREMENTAL ? digest((await getAttacks()).map((a) => [a.slug, a.data])) : '';
-  return toolViews().map((view) => ({
-    params: { server: view.server.slug, tool: view.tool.slug },
-    props: view,
-    ...(INCREMENTAL ? { cacheKey: toolPageCacheKey(view, attacksKey) } : {}),
-  }));
+export function toolPaths() {
+  return ownShare(
+    toolViews().map((view) => ({ params: { server: view.server.slug, tool: view.tool.slug }, props: view })),
+  );
 }

@@ -9,6 +9,7 @@ import type { Catalogue } from '../core/loader.ts';
 import { RECORDS_DIR_ENV } from '../core/build-env.ts';
 import { indexSearchRecords, writeSearchRecords } from '../core/search-index.ts';
 import { attackRecords, serverRecords, toolRecords } from '../core/search-records.ts';
+import { currentShard } from '../core/shards.ts';
 import { verifyBuild } from '../core/verify-build.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
 
@@ -21,8 +22,13 @@ import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
  * process, so Pagefind's memory and Astro's never peak together. Run as a bare
  * `astro build`, this integration indexes them itself at the end: the same index,
  * a higher peak.
+ *
+ * When `npm run build` shares the pages among several processes (src/core/shards.ts),
+ * only process 0 writes the records and checks the build, once the others' pages
+ * have been moved in.
  */
 export default function search(): AstroIntegration {
+  const finishes = currentShard().index === 0;
   let catalogue: Catalogue | undefined;
   let toolUrls: string[] = [];
   let folder = '';
@@ -35,6 +41,7 @@ export default function search(): AstroIntegration {
         const servers = analyseCatalogue(catalogue);
         // The pages reuse this analysis (src/data/catalogue.ts) rather than doing it again.
         (globalThis as Record<symbol, unknown>)[ANALYSED_CACHE] = servers;
+        if (!finishes) return;
         // Written before the pages, so that under `npm run build` Pagefind can read them while Astro renders.
         const tools = toolRecords(servers);
         toolUrls = tools.map((t) => t.url);
@@ -47,7 +54,7 @@ export default function search(): AstroIntegration {
         logger.info(`Wrote ${toolUrls.length} tool search records and the others to ${folder}`);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!catalogue) return;
+        if (!catalogue || !finishes) return;
         const site = fileURLToPath(dir);
         // Nothing lost: as many pages, API records and search records as the catalogue has tools.
         const problems = verifyBuild(site, catalogue, toolUrls);

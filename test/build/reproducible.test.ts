@@ -5,16 +5,21 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { DIST, run } from './helpers.ts';
 
-const again = join(mkdtempSync(join(tmpdir(), 'dist-again-')), 'site');
-afterAll(() => rmSync(again, { recursive: true, force: true }));
+const work = mkdtempSync(join(tmpdir(), 'dist-again-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-test('a second build of the same catalogue writes the same bytes', () => {
-  const { status, output } = run('node', ['scripts/build.ts', '--outDir', again]);
+const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+
+// `npm run build` renders with one `astro build` per core (src/core/shards.ts): one process and
+// three must write the same site as the default did, and as each other.
+test.each([1, 3])('a build of the same catalogue by %i astro build process(es) writes the same bytes', (shards) => {
+  const again = join(work, String(shards));
+  const { status, output } = run('node', ['scripts/build.ts', '--outDir', again, '--shards', String(shards)]);
   expect(status, output).toBe(0);
-  const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  expect(output).toContain(`by ${shards} astro build process(es)`);
   const list = files(DIST);
   expect(files(again)).toEqual(list);
-  // Every page, API document and search index file: no timestamps, no random ids.
+  // Every page, API document, sitemap and search index file: no timestamps, no random ids.
   for (const file of list.filter((f) => /\.(html|json|xml|txt|css|pf_meta|pf_index|pf_fragment|pagefind)$/.test(f))) {
     expect(readFileSync(join(again, file)).equals(readFileSync(join(DIST, file))), file).toBe(true);
   }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
@@ -47,6 +47,13 @@ describe('site basics', () => {
     const sitemap = read('sitemap-0.xml');
     expect(sitemap).toContain('/tools/mcp-flux-pro/flux_edit_image/</loc>');
     expect(sitemap).not.toContain('404');
+  });
+  test('the sitemap lists every page, whichever build process rendered it', () => {
+    const listed = [...read('sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
+      .map((f) => `/${f.slice(0, -'index.html'.length)}`);
+    expect(listed.sort()).toEqual(pages.sort());
   });
   test('a 404 page exists and is not indexed', () => {
     expect(existsSync(join(DIST, '404.html'))).toBe(true);
