@@ -144,7 +144,7 @@ try {
   say('astro build (pages, API, records)', `${seconds(cold.ms - pagefindMs)} (${indexed?.[3] ?? '?'} processes)`);
   say('pagefind, after astro', indexed ? `${seconds(pagefindMs)} (${indexed[1]} records)` : 'not reported');
   say('total build, wall (all of it)', seconds(cold.ms));
-  say('peak RSS, whole build', mb(cold.peak));
+  say('peak memory, whole build', `${mb(cold.peak)} (RSS of all processes + /dev/shm)`);
 
   const files = walk(dist);
   const pages = files.filter((f) => f.endsWith('.html'));

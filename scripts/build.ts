@@ -17,12 +17,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV } from '../src/core/build-env.ts';
-import { readSearchRecords, RECORDS_COMPLETE, type PendingIndex } from '../src/core/search-index.ts';
+import { readSearchRecords, RECORDS_COMPLETE, recordsFolder, type PendingIndex } from '../src/core/search-index.ts';
 import { hasReported, hasStarted, shardOutDir } from '../src/core/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -51,7 +51,7 @@ function astroArgs(dropOutDir: boolean): string[] {
 }
 // Astro's default output folder; astro.config.mjs does not change it.
 const outDir = resolve(ROOT, typeof values.outDir === 'string' ? values.outDir : 'dist');
-const records = mkdtempSync(join(tmpdir(), 'mcp-search-records-'));
+const records = recordsFolder();
 // Inside the project, next to Astro's cache: Astro puts a process's server bundle in its output folder
 // only when that folder is inside the project, so the processes' bundles never meet.
 const shared = shards > 1 ? mkdtempSync(join(ROOT, 'node_modules', '.build-shards-')) : '';
@@ -104,14 +104,9 @@ const failed = () =>
   builds.find((b, k) => b.status !== undefined && (b.status !== 0 || (k > 0 && !hasReported(shared, k))));
 
 try {
-  builds.push(astroBuild(0));
-  // One at a time: each process syncs Astro's content files in .astro/ as it starts, and two
-  // writing them at once can collide. Process k has synced once it has started building.
-  for (let k = 1; k < shards; k++) {
-    while (!hasStarted(shared, k - 1) && !failed() && builds[k - 1]!.status === undefined) await sleep(100);
-    if (failed() || builds[k - 1]!.status !== undefined) break;
-    builds.push(astroBuild(k));
-  }
+  // All at once: each process loads and checks the catalogue, then (src/integrations/shards.ts) waits
+  // for the one before it to sync Astro's content files before syncing its own.
+  for (let k = 0; k < shards; k++) builds.push(astroBuild(k));
   // Pagefind reads the records (about 700 MB at 50,000 tools) once only process 0 is left.
   while (!failed() && running().length > 0) {
     if (!reading && existsSync(join(records, RECORDS_COMPLETE)) && running().every((b) => b === builds[0])) {
@@ -122,15 +117,19 @@ try {
   }
   const failure = failed();
   if (failure) {
-    // One process failed: the others would wait on it (process 0) or work for nothing.
+    const first = builds[0]!;
+    // While process 0 is still checking the catalogue, let it finish: a broken catalogue is then
+    // reported once, by process 0, whichever process noticed first.
+    while (shared && first.status === undefined && !hasStarted(shared, 0)) await sleep(100);
+    // The others would wait on the failed process (process 0) or work for nothing.
     for (const b of running()) b.child.kill();
     await Promise.all(builds.map((b) => b.exited));
-    // Process 0's log is on the terminal already; another's is shown only when it fails.
-    if (failure !== builds[0]) {
-      const k = builds.indexOf(failure);
+    // Process 0's log is on the terminal already; another's is shown when it failed first.
+    if (failure !== first && !(first.status !== 0 && first.ending?.startsWith('exited'))) {
       process.stderr.write(failure.tail.join(''));
+      const why = failure.status === 0 ? 'exited without reporting its pages' : failure.ending;
       console.error(
-        `\nastro build process ${k} of ${shards} ${failure.status === 0 ? 'exited without reporting its pages' : failure.ending}; the end of its log is above.`,
+        `\nastro build process ${builds.indexOf(failure)} of ${shards} ${why}; the end of its log is above.`,
       );
     }
     process.exitCode = failure.status || 1;

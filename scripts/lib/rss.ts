@@ -1,8 +1,9 @@
 /**
- * Peak resident memory of a process and all its descendants (Astro, Pagefind's
- * service, …), sampled from /proc: the "whole build" figure of the benchmark.
+ * Peak memory of a process and all its descendants (Astro, Pagefind's service, …),
+ * sampled from /proc, plus what they put in /dev/shm (the build's search records,
+ * src/core/search-index.ts): the "whole build" figure of the benchmark.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statfsSync } from 'node:fs';
 
 function children(): Map<number, number[]> {
   const byParent = new Map<number, number[]>();
@@ -43,10 +44,24 @@ export function treeRss(root: number): number {
   return total * 1024;
 }
 
-/** Samples the tree every `ms` until `stop()` is called; returns the peak in bytes. */
+/** Bytes in use in the memory file system /dev/shm, 0 where there is none. */
+function shmUsed(): number {
+  try {
+    const fs = statfsSync('/dev/shm');
+    return (fs.blocks - fs.bfree) * fs.bsize;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Samples the tree's RSS, plus what /dev/shm gained since the start, every `ms`
+ * until `stop()` is called; returns the peak in bytes.
+ */
 export function sampleRss(root: number, ms = 250): { stop: () => number } {
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(root))), ms);
+  const before = shmUsed();
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss(root) + Math.max(0, shmUsed() - before))), ms);
   return {
     stop: () => {
       clearInterval(timer);

@@ -1,13 +1,12 @@
 import type { AstroIntegration } from 'astro';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { analyseCatalogue } from '../core/analyse.ts';
 import { readAttackFiles } from '../core/attack-files.ts';
 import type { Catalogue } from '../core/loader.ts';
 import { RECORDS_DIR_ENV } from '../core/build-env.ts';
-import { indexSearchRecords, writeSearchRecords } from '../core/search-index.ts';
+import { indexSearchRecords, recordsFolder, writeSearchRecords } from '../core/search-index.ts';
 import { attackRecords, serverRecords, toolRecords } from '../core/search-records.ts';
 import { currentShard } from '../core/shards.ts';
 import { verifyBuild } from '../core/verify-build.ts';
@@ -45,7 +44,7 @@ export default function search(): AstroIntegration {
         // Written before the pages, so that under `npm run build` Pagefind can read them while Astro renders.
         const tools = toolRecords(servers);
         toolUrls = tools.map((t) => t.url);
-        folder = process.env[RECORDS_DIR_ENV] || mkdtempSync(join(tmpdir(), 'mcp-search-records-'));
+        folder = process.env[RECORDS_DIR_ENV] || recordsFolder();
         writeSearchRecords(folder, [
           ...tools,
           ...serverRecords(servers),

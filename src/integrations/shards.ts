@@ -1,11 +1,21 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { currentShard, markStarted, mergeInto, readReport, reportPages, shardOutDir } from '../core/shards.ts';
+import {
+  currentShard,
+  hasStarted,
+  markStarted,
+  mergeInto,
+  readReport,
+  reportPages,
+  shardOutDir,
+} from '../core/shards.ts';
 
 /**
  * One of the `astro build` processes of `npm run build` (src/core/shards.ts).
- * Processes 1…N-1 report their pages when done. Process 0 waits for every report,
+ * They start together and load the catalogue at once, but sync Astro's content
+ * files (in .astro/, shared) one after the other: two processes writing them at
+ * once can collide. Processes 1…N-1 report their pages when done. Process 0 waits for every report,
  * moves the other processes' pages into its own output folder, and adds their URLs
  * to `otherPages`, the sitemap's `customPages`: this integration must come before
  * the sitemap and the search integration's check, which then see the whole site.
@@ -18,6 +28,13 @@ export default function shards(otherPages: string[]): AstroIntegration {
   return {
     name: 'mcp-catalogue-shards',
     hooks: {
+      // After the catalogue integration has loaded the catalogue, before Astro syncs its content.
+      'astro:config:setup': async ({ command, logger }) => {
+        if (command !== 'build' || shard.index === 0) return;
+        if (!hasStarted(shard.dir, shard.index - 1))
+          logger.info(`Waiting for build process ${shard.index - 1} to sync.`);
+        while (!hasStarted(shard.dir, shard.index - 1)) await sleep(100);
+      },
       'astro:config:done': ({ config }) => {
         base = new URL(config.base.replace(/\/?$/, '/'), config.site);
       },
