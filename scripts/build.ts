@@ -4,15 +4,15 @@
  * 1. One `astro build` per core (at most 4; `--shards N` to choose) validates and
  *    classifies the whole catalogue and renders its share of the pages (src/core/shards.ts).
  *    Astro renders on one thread, so this is what puts the other cores to work.
- *    Process 0 also writes the search records to a temporary folder before it
- *    renders; once the others are done it moves their pages into DIR, writes the
+ *    Process 0 also writes the search records to a temporary folder (in memory,
+ *    src/core/search-index.ts) before it renders; once the others are done it moves their pages into DIR, writes the
  *    sitemap and checks that nothing was lost.
  * 2. This process (which never loads the catalogue) has Pagefind read the records
  *    once only process 0 is left, and build and write the index into DIR/pagefind
  *    once it has exited.
  *
  * Astro's processes, Pagefind reading and Pagefind writing (its memory peak: about
- * 2 GB at 50,000 tools, BENCHMARKS.md) come one after the other, so their memory
+ * 2.4 GB at 50,000 tools, BENCHMARKS.md) come one after the other, so their memory
  * never adds up. Any other arguments go to `astro build` unchanged.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
