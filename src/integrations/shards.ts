@@ -12,15 +12,15 @@ import {
 } from '../core/shards.ts';
 
 /**
- * One of the `astro build` processes of `npm run build` (src/core/shards.ts).
- * They start together and load the catalogue at once, but sync Astro's content
- * files (in .astro/, shared) one after the other: two processes writing them at
- * once can collide. Processes 1…N-1 report their pages when done. Process 0 waits for every report,
- * moves the other processes' pages into its own output folder, and adds their URLs
- * to `otherPages`, the sitemap's `customPages`: this integration must come before
- * the sitemap and the search integration's check, which then see the whole site.
- * scripts/build.ts stops process 0 if another process fails, so it never waits on
- * a report that will not come.
+ * One of the `astro build` processes of `npm run build` (src/core/shards.ts). They
+ * start together and load the catalogue at once, but sync Astro's content files
+ * (in .astro/, shared) one after the other: two processes writing them at once can
+ * collide. Processes 1…N-1 report their pages when done. Process 0 waits for every
+ * report, moves the other processes' pages into its own output folder, and adds
+ * their URLs to `otherPages`, the sitemap's `customPages`: this integration must
+ * come before the sitemap and the search integration's check, which then see the
+ * whole site. scripts/build.ts stops process 0 if another process fails, so it
+ * never waits on a report that will not come.
  */
 export default function shards(otherPages: string[]): AstroIntegration {
   const shard = currentShard();
