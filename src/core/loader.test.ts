@@ -117,6 +117,20 @@ describe('checkCatalogue reports each problem at its file and path', () => {
     ]);
   });
 
+  test('a huge array (300,000 enum values) is checked, not a stack overflow', () => {
+    const huge = makeServerFile({
+      tools: [
+        makeTool({
+          inputSchema: {
+            type: 'object',
+            properties: { x: { type: 'string', enum: Array.from({ length: 300_000 }, (_, i) => `v${i}`) } },
+          },
+        }),
+      ],
+    });
+    expect(checkCatalogue(writeCatalogue({ 'a.json': huge })).problems).toEqual([]);
+  });
+
   test('a folder that does not exist, and one without server files', () => {
     expect(checkCatalogue('/nonexistent/catalogue').problems[0]).toMatchObject({ found: 'no such folder' });
     expect(checkCatalogue(writeCatalogue({ 'notes.txt': 'x' })).problems[0]).toMatchObject({ found: 'none' });

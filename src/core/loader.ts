@@ -184,7 +184,8 @@ function keysParsed(value: unknown): number {
     if (next === null || typeof next !== 'object') continue;
     const values = Object.values(next);
     if (!Array.isArray(next)) count += values.length;
-    stack.push(...values);
+    // One at a time: spreading a huge array (a hostile enum) into push() overflows the call stack.
+    for (const child of values) stack.push(child);
   }
   return count;
 }
