@@ -41,7 +41,8 @@ async function scan(
     for (let page = 0; ; page++) {
       if (page >= maxPages) throw new Error(`${what} was still paging after ${maxPages} pages of tools`);
       const result = await client.listTools(cursor ? { cursor } : undefined, { timeout: timeoutMs });
-      tools.push(...(result.tools as Record<string, unknown>[]));
+      // One at a time: a server's page can be too long to spread into one call.
+      for (const tool of result.tools as Record<string, unknown>[]) tools.push(tool);
       cursor = result.nextCursor;
       if (!cursor) break;
     }

@@ -131,6 +131,13 @@ describe('checkCatalogue reports each problem at its file and path', () => {
     expect(checkCatalogue(writeCatalogue({ 'a.json': huge })).problems).toEqual([]);
   });
 
+  test('a file with 200,000 broken tools gets every problem listed, not a stack overflow', () => {
+    const broken = { ...makeServerFile(), tools: Array.from({ length: 200_000 }, () => ({ description: 1 })) };
+    const { problems } = checkCatalogue(writeCatalogue({ 'a.json': broken }));
+    expect(problems.length).toBeGreaterThanOrEqual(200_000);
+    expect(problems[0]).toMatchObject({ file: 'a.json', path: expect.stringMatching(/^\$\.tools\[0\]/) });
+  });
+
   test('a folder that does not exist, and one without server files', () => {
     expect(checkCatalogue('/nonexistent/catalogue').problems[0]).toMatchObject({ found: 'no such folder' });
     expect(checkCatalogue(writeCatalogue({ 'notes.txt': 'x' })).problems[0]).toMatchObject({ found: 'none' });

@@ -99,8 +99,9 @@ export function checkCatalogue(dir: string): { catalogue?: Catalogue; problems: 
     const data = readJson(join(absolute, file), file, problems);
     if (data === undefined) continue;
     const result = serverFileSchema.safeParse(data, { reportInput: true });
-    if (!result.success) problems.push(...result.error.issues.map((issue) => fromZodIssue(file, issue, data)));
-    problems.push(...toolNameClashes(file, data));
+    // One push per problem: a hostile file can have hundreds of thousands, too many to spread into one call.
+    if (!result.success) for (const issue of result.error.issues) problems.push(fromZodIssue(file, issue, data));
+    for (const clash of toolNameClashes(file, data)) problems.push(clash);
     if (!result.success || problems.length > before) continue;
 
     const { server, tools } = result.data;
