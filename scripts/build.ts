@@ -5,8 +5,8 @@
  *    classifies the whole catalogue and renders its share of the pages (src/core/shards.ts).
  *    Astro renders on one thread, so this is what puts the other cores to work.
  *    Process 0 also writes the search records to a temporary folder (in memory,
- *    src/core/search-index.ts) before it renders; once the others are done it moves their pages into DIR, writes the
- *    sitemap and checks that nothing was lost.
+ *    src/core/search-index.ts) before it renders; once the others are done it
+ *    moves their pages into DIR, writes the sitemap and checks that nothing was lost.
  * 2. This process (which never loads the catalogue) has Pagefind read the records
  *    once only process 0 is left, and build and write the index into DIR/pagefind
  *    once it has exited.
@@ -81,19 +81,22 @@ function astroBuild(index: number): Build {
       ...(helper ? {} : { [RECORDS_DIR_ENV]: records }),
     },
   });
-  const build: Build = { child, tail: [], exited: Promise.resolve(0) };
+  const build: Build = {
+    child,
+    tail: [],
+    exited: new Promise<number>((done) =>
+      child.on('close', (code, signal) => {
+        build.ending = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+        done((build.status = code ?? 1));
+      }),
+    ),
+  };
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8').on('data', (text: string) => {
       build.tail.push(text);
       if (build.tail.length > 200) build.tail.shift();
     });
   }
-  build.exited = new Promise<number>((done) =>
-    child.on('close', (code, signal) => {
-      build.ending = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
-      done((build.status = code ?? 1));
-    }),
-  );
   return build;
 }
 

@@ -8,8 +8,8 @@
  * give the same index, byte for byte.
  *
  * `npm run build` (scripts/build.ts) runs this in its own small process: Pagefind
- * reads the records while Astro renders the pages, and builds and writes the index
- * (its memory peak) only once Astro has exited, so the two peaks never add up.
+ * reads the records once only the last Astro process is left, and builds and writes
+ * the index (its memory peak) once that one has exited, so the peaks never add up.
  */
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +61,7 @@ export interface PendingIndex {
 /**
  * Has Pagefind read every record under `recordsDir` (in parallel, in its own
  * process). Writing the index is the step that needs the most memory, so it is
- * separate: `npm run build` reads while Astro renders and writes once it has exited.
+ * separate: `npm run build` writes only once Astro has exited.
  */
 export async function readSearchRecords(recordsDir: string): Promise<PendingIndex> {
   const expected = Number(readFileSync(join(recordsDir, RECORDS_COMPLETE), 'utf8'));

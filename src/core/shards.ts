@@ -68,7 +68,7 @@ export const shardOutDir = (dir: string, index: number) => join(dir, String(inde
 const startedFile = (dir: string, index: number) => join(dir, `${index}.started`);
 const reportFile = (dir: string, index: number) => join(dir, `${index}.pages.json`);
 
-/** Process k has synced Astro's content and started building (scripts/build.ts starts the next one then). */
+/** Process k has synced Astro's content and started building: process k+1 may sync now (src/integrations/shards.ts). */
 export function markStarted(shard: Shard): void {
   writeFileSync(startedFile(shard.dir, shard.index), '');
 }

@@ -41,7 +41,7 @@ export default function search(): AstroIntegration {
         // The pages reuse this analysis (src/data/catalogue.ts) rather than doing it again.
         (globalThis as Record<symbol, unknown>)[ANALYSED_CACHE] = servers;
         if (!finishes) return;
-        // Written before the pages, so that under `npm run build` Pagefind can read them while Astro renders.
+        // Written before the pages, so that under `npm run build` Pagefind can read them while Astro finishes.
         const tools = toolRecords(servers);
         toolUrls = tools.map((t) => t.url);
         folder = process.env[RECORDS_DIR_ENV] || recordsFolder();
