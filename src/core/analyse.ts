@@ -60,33 +60,64 @@ export interface PolicyTexts {
 }
 
 function texts(
-  server: AnalysedServer,
-  tools: readonly AnalysedTool[],
+  claudeServerName: string,
+  decisions: readonly { decision: ToolDecision; lowRisk: boolean }[],
   description: string,
   indent: 0 | 2,
 ): PolicyTexts {
-  const decisions = tools.map((t) => t.decision);
-  const policy = policyLayerPolicy(decisions);
+  const policy = policyLayerPolicy(decisions.map((d) => d.decision));
+  const intercept = interceptPolicy(
+    decisions.map((d) => d.decision),
+    description,
+  );
   return {
     policy,
     policyJson: policyJson(policy, indent),
-    interceptYaml: interceptYaml(interceptPolicy(decisions, description)),
-    claudeJson: claudeJson(
-      claudeSettings(
-        server.slug,
-        tools.map((t) => ({ decision: t.decision, lowRisk: t.classification.risk === 'low' })),
-      ),
-    ),
+    interceptYaml: interceptYaml(intercept.policy, intercept.notes),
+    claudeJson: claudeJson(claudeSettings(claudeServerName, decisions)),
   };
 }
 
-export function toolPolicyTexts(server: AnalysedServer, tool: AnalysedTool): PolicyTexts {
-  // No server title here: one wording for every tool lets the highlighter reuse its work (src/lib/highlight.ts).
-  return texts(server, [tool], `Recommended policy for ${tool.tool.name}, from the MCP Tool Catalogue`, 0);
+const lowRisk = (tool: AnalysedTool) => tool.classification.risk === 'low';
+
+export interface PolicyOptions {
+  /** The name the server is registered under in Claude Code (default: the catalogue slug). */
+  claudeServerName?: string;
 }
 
-export function serverPolicyTexts(server: AnalysedServer): PolicyTexts {
-  return texts(server, server.tools, `Recommended policy for all ${server.tools.length} tools of ${server.title}`, 2);
+export function toolPolicyTexts(server: AnalysedServer, tool: AnalysedTool, options: PolicyOptions = {}): PolicyTexts {
+  // No server title here: one wording for every tool lets the highlighter reuse its work (src/lib/highlight.ts).
+  return texts(
+    options.claudeServerName ?? server.slug,
+    [{ decision: tool.decision, lowRisk: lowRisk(tool) }],
+    `Recommended policy for ${tool.tool.name}, from the MCP Tool Catalogue`,
+    0,
+  );
+}
+
+/** The variant of a denied tool (decision.ts): allowed within limits, for an operator who needs it. */
+export function toolVariantTexts(
+  server: AnalysedServer,
+  tool: AnalysedTool,
+  options: PolicyOptions = {},
+): PolicyTexts | undefined {
+  const variant = tool.decision.variant;
+  if (!variant) return undefined;
+  return texts(
+    options.claudeServerName ?? server.slug,
+    [{ decision: variant, lowRisk: lowRisk(tool) }],
+    `Variant policy for ${tool.tool.name} (allowed within limits), from the MCP Tool Catalogue`,
+    0,
+  );
+}
+
+export function serverPolicyTexts(server: AnalysedServer, options: PolicyOptions = {}): PolicyTexts {
+  return texts(
+    options.claudeServerName ?? server.slug,
+    server.tools.map((t) => ({ decision: t.decision, lowRisk: lowRisk(t) })),
+    `Recommended policy for all ${server.tools.length} tools of ${server.title}`,
+    2,
+  );
 }
 
 export type Counts<K extends string> = Record<K, number>;

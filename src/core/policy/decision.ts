@@ -1,8 +1,15 @@
 /**
  * The recommendation, decided once per tool and then written out in three formats
- * (PolicyLayer JSON, Intercept YAML, Claude Code permissions). The rules are the
- * ones the "How recommendations are made" page and the README describe: change
- * them here and there together.
+ * (PolicyLayer JSON, Intercept YAML, Claude Code permissions) by formats.ts, and put
+ * into words, format by format, by effects.ts. Change the rules here; the pages, the
+ * "How recommendations are made" page and the README table are all drawn from them.
+ *
+ * The states are PolicyLayer's own (policylayer.com/docs/writing-policies): Allow,
+ * Deny (visible, every call refused), Hide (removed from tools/list and refused), and
+ * Custom, which is Allow with limits or argument rules. Neither PolicyLayer JSON nor
+ * Intercept YAML can ask a person to approve a call (SPEC.md, issue #12): a tool too
+ * dangerous to run unattended is denied there, and a second decision, its variant,
+ * says how an operator who needs the agent to use it can open it up.
  */
 import type { Classification } from '../classify/classifier.ts';
 import { RISKS, type Risk } from '../../schemas/taxonomy.ts';
@@ -12,13 +19,15 @@ import { identifierWords } from '../classify/words.ts';
 export type Access =
   /** Allowed, within its limits and guards. */
   | 'allow'
-  /** Each call needs a person's approval (PolicyLayer: unconditional deny_if; Intercept: deny). */
-  | 'approve'
-  /** Hidden from the agent and denied: the definition itself is hostile. */
-  | 'block';
+  /** Visible to the agent, every call refused. */
+  | 'deny'
+  /** Removed from the agent's tool list and refused: the definition itself is hostile. */
+  | 'hide';
+
+export type Window = 'minute' | 'hour' | 'day';
 
 export interface RateLimit {
-  window: 'minute' | 'hour' | 'day';
+  window: Window;
   max: number;
 }
 
@@ -26,6 +35,11 @@ export interface RateLimit {
 export interface Guard {
   kind: 'amount-cap' | 'path-traversal' | 'bulk-flag';
   parameter: string;
+  /**
+   * Whether the schema requires the parameter. Intercept treats a condition on an argument the
+   * call leaves out as failed (internal/engine), so its form can only guard required parameters.
+   */
+  required: boolean;
   /** When the call is refused (PolicyLayer `deny_if`). */
   deny: { op: 'gt' | 'contains' | 'eq'; value: number | string | boolean };
   /** When the call may go ahead (Intercept `evaluate`), the same test turned round in RE2-safe terms. */
@@ -35,15 +49,29 @@ export interface Guard {
   reason: string;
 }
 
+/** An argument every call must send (PolicyLayer `require`, Intercept `exists`), in a variant only. */
+export interface Requirement {
+  kind: 'reason';
+  parameter: string;
+  message: string;
+  reason: string;
+}
+
 export interface ToolDecision {
   tool: string;
   access: Access;
   limits: RateLimit[];
   guards: Guard[];
+  requires: Requirement[];
   /** One line per rule applied, for the page and the README table. */
   reasons: string[];
-  /** Message for an approval or a block. */
+  /** What a refused call is told: for a denied or hidden tool. */
   message?: string;
+  /**
+   * For a denied tool: the decision for an operator who needs the agent to use it anyway,
+   * allowed within tight limits and argument checks. Generated and checked like the first.
+   */
+  variant?: ToolDecision;
 }
 
 /** Calls per window by category, before signals tighten them. Write is SPEC.md's 30 a minute. */
@@ -52,9 +80,12 @@ export const LIMITS = {
   write: { window: 'minute', max: 30 },
   writeRaised: { window: 'minute', max: 10 },
   execute: { window: 'minute', max: 5 },
-  approval: { window: 'hour', max: 10 },
-  recipient: { window: 'hour', max: 100 },
   query: { window: 'minute', max: 30 },
+  recipient: { window: 'hour', max: 100 },
+  /** A tool that costs money per call: a loop of calls is a bill (see the runaway-cost article). */
+  cost: { window: 'hour', max: 60 },
+  /** The variant of a denied destructive or financial tool. */
+  variant: { window: 'hour', max: 10 },
 } as const satisfies Record<string, RateLimit>;
 
 /** Amount caps: 100 in a currency's main unit, or 10,000 where the schema counts in cents. */
@@ -63,6 +94,12 @@ const MINOR_UNITS = /\b(cents?|pence|minor units?|smallest (currency )?unit|in c
 
 /** Accepts a path with no `..` segment in RE2 (Intercept is Go, which has no look-ahead). */
 export const NO_PARENT_SEGMENT = '^([^.]|\\.[^.])*\\.?$';
+
+/**
+ * Parameters a condition can address. Both gateways read `args.a.b` as the field `b` inside `a`,
+ * so a parameter whose own name has a dot (or is empty, or holds control characters) is never guarded.
+ */
+const ADDRESSABLE = /^[A-Za-z0-9_-]+$/;
 
 const above = (risk: Risk, base: Risk) => RISKS.indexOf(risk) > RISKS.indexOf(base);
 
@@ -75,150 +112,213 @@ interface TopParameter {
 
 function topParameters(tool: Tool): TopParameter[] {
   const required = new Set(tool.inputSchema.required ?? []);
-  return Object.entries(tool.inputSchema.properties ?? {}).map(([name, schema]) => {
-    const node = typeof schema === 'object' ? schema : {};
-    return {
-      name,
-      type: typeof node.type === 'string' ? node.type : '',
-      description: typeof node.description === 'string' ? node.description : '',
-      required: required.has(name),
-    };
-  });
+  return Object.entries(tool.inputSchema.properties ?? {})
+    .filter(([name]) => ADDRESSABLE.test(name))
+    .map(([name, schema]) => {
+      const node = typeof schema === 'object' ? schema : {};
+      return {
+        name,
+        type: typeof node.type === 'string' ? node.type : '',
+        description: typeof node.description === 'string' ? node.description : '',
+        required: required.has(name),
+      };
+    });
 }
 
-function guardsFor(tool: Tool, classification: Classification): { guards: Guard[]; reasons: string[] } {
-  const guards: Guard[] = [];
-  const reasons: string[] = [];
-  const has = (id: string) => classification.signals.some((s) => s.id === id);
-  const parameters = topParameters(tool);
+const hasWord = (p: TopParameter, words: readonly string[]) => identifierWords(p.name).some((w) => words.includes(w));
 
-  if (classification.category === 'financial') {
-    const amount = parameters.find(
+function amountCap(parameters: TopParameter[]): Guard | undefined {
+  const amount = parameters.find(
+    (p) => (p.type === 'number' || p.type === 'integer') && hasWord(p, ['amount', 'price', 'total', 'budget', 'value']),
+  );
+  if (!amount) return undefined;
+  const minor = MINOR_UNITS.test(amount.description);
+  const cap = minor ? AMOUNT_CAP.minor : AMOUNT_CAP.major;
+  const shown = minor ? `${cap.toLocaleString('en-US')} (${cap / 100} in the main unit)` : cap.toLocaleString('en-US');
+  return {
+    kind: 'amount-cap',
+    parameter: amount.name,
+    required: amount.required,
+    deny: { op: 'gt', value: cap },
+    allow: { op: 'lte', value: cap },
+    message: `${amount.name} above ${shown} is refused`,
+    reason: `Moves money through ${amount.name}: amounts above ${shown} are refused.`,
+  };
+}
+
+function pathGuards(parameters: TopParameter[]): Guard[] {
+  return parameters
+    .filter(
       (p) =>
-        (p.type === 'number' || p.type === 'integer') &&
-        identifierWords(p.name).some((w) => ['amount', 'price', 'total', 'budget'].includes(w)),
-    );
-    if (amount) {
-      const minor = MINOR_UNITS.test(amount.description);
-      const cap = minor ? AMOUNT_CAP.minor : AMOUNT_CAP.major;
-      const shown = minor
-        ? `${cap.toLocaleString('en-US')} (${cap / 100} in the main unit)`
-        : cap.toLocaleString('en-US');
-      guards.push({
-        kind: 'amount-cap',
-        parameter: amount.name,
-        deny: { op: 'gt', value: cap },
-        allow: { op: 'lte', value: cap },
-        message: `${amount.name} above ${shown} is refused, whoever approves it`,
-        reason: `Financial with an amount parameter (${amount.name}): amounts above ${shown} are refused outright.`,
-      });
-    }
+        p.type === 'string' &&
+        hasWord(p, ['path', 'dir', 'directory', 'folder', 'file', 'filename', 'filepath', 'cwd']),
+    )
+    .map((p) => ({
+      kind: 'path-traversal',
+      parameter: p.name,
+      required: p.required,
+      deny: { op: 'contains', value: '..' },
+      allow: { op: 'regex', value: NO_PARENT_SEGMENT },
+      message: `${p.name} may not climb out of its folder with ".."`,
+      reason: `Takes a file-system path (${p.name}): paths with ".." are refused.`,
+    }));
+}
+
+function bulkFlag(parameters: TopParameter[]): Guard | undefined {
+  const flag = parameters.find((p) => p.type === 'boolean' && hasWord(p, ['all', 'everything', 'recursive', 'force']));
+  if (!flag) return undefined;
+  return {
+    kind: 'bulk-flag',
+    parameter: flag.name,
+    required: flag.required,
+    deny: { op: 'eq', value: true },
+    allow: { op: 'neq', value: true },
+    message: `${flag.name}: true acts on everything at once and is refused; name the items instead`,
+    reason: `Works in bulk through a flag (${flag.name}): calls that set it are refused.`,
+  };
+}
+
+/** A free-text reason the tool itself asks for: the variant makes the agent give one. */
+function reasonRequirement(parameters: TopParameter[]): Requirement | undefined {
+  const reason = parameters.find((p) => p.type === 'string' && hasWord(p, ['reason', 'justification', 'memo']));
+  if (!reason) return undefined;
+  return {
+    kind: 'reason',
+    parameter: reason.name,
+    message: `${reason.name} is required: say why this call is made`,
+    reason: `Has a reason parameter (${reason.name}): every call must give one, so the log says why.`,
+  };
+}
+
+/** At most one limit per window (Intercept refuses two rate limits of one window), the tighter kept. */
+function addLimit(limits: RateLimit[], limit: RateLimit): void {
+  const same = limits.findIndex((l) => l.window === limit.window);
+  if (same === -1) limits.push({ ...limit });
+  else limits[same]!.max = Math.min(limits[same]!.max, limit.max);
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function limitPhrase(limit: RateLimit): string {
+  return `${plural(limit.max, 'call')} per ${limit.window}`;
+}
+
+/** Limits every allowed tool gets from its signals, whatever its category. */
+function signalLimits(limits: RateLimit[], reasons: string[], has: (id: string) => boolean): void {
+  if (has('recipient')) {
+    addLimit(limits, LIMITS.recipient);
+    reasons.push(`Sends to outside recipients: at most ${limitPhrase(LIMITS.recipient)}.`);
   }
-  if (has('path')) {
-    for (const p of parameters) {
-      const words = identifierWords(p.name);
-      if (p.type !== 'string' || !p.required) continue;
-      if (!words.some((w) => ['path', 'dir', 'directory', 'folder', 'file', 'filename', 'filepath', 'cwd'].includes(w)))
-        continue;
-      guards.push({
-        kind: 'path-traversal',
-        parameter: p.name,
-        deny: { op: 'contains', value: '..' },
-        allow: { op: 'regex', value: NO_PARENT_SEGMENT },
-        message: `${p.name} may not climb out of its folder with ".."`,
-        reason: `Takes a file-system path (${p.name}): paths with ".." are refused.`,
-      });
-    }
+  if (has('cost')) {
+    addLimit(limits, LIMITS.cost);
+    reasons.push(`Costs money per call: at most ${limitPhrase(LIMITS.cost)}, so a loop cannot run up a bill.`);
   }
-  if (has('bulk') && classification.category !== 'read') {
-    const flag = parameters.find(
-      (p) =>
-        p.type === 'boolean' &&
-        identifierWords(p.name).some((w) => ['all', 'everything', 'recursive', 'force'].includes(w)),
-    );
-    if (flag) {
-      guards.push({
-        kind: 'bulk-flag',
-        parameter: flag.name,
-        deny: { op: 'eq', value: true },
-        allow: { op: 'neq', value: true },
-        message: `${flag.name}: true acts on everything at once and is refused; name the items instead`,
-        reason: `Works in bulk through a flag (${flag.name}): calls that set it are refused.`,
-      });
-    }
-  }
-  for (const g of guards) reasons.push(g.reason);
-  return { guards, reasons };
+}
+
+/**
+ * The variant of a denied tool: allowed, at most LIMITS.variant, with every argument check the
+ * definition allows (amount cap, no "..", no bulk flag) and its own reason parameter required.
+ */
+function variantOf(
+  tool: Tool,
+  parameters: TopParameter[],
+  has: (id: string) => boolean,
+  financial: boolean,
+  what: string,
+): ToolDecision {
+  const guards = [
+    financial || has('money') ? amountCap(parameters) : undefined,
+    ...(has('path') ? pathGuards(parameters) : []),
+    has('bulk') ? bulkFlag(parameters) : undefined,
+  ].filter((g): g is Guard => g !== undefined);
+  const requirement = reasonRequirement(parameters);
+  const limits: RateLimit[] = [];
+  const reasons = [`${what}, opened up by an operator: allowed, at most ${limitPhrase(LIMITS.variant)}.`];
+  addLimit(limits, LIMITS.variant);
+  signalLimits(limits, reasons, has);
+  reasons.push(...guards.map((g) => g.reason));
+  if (requirement) reasons.push(requirement.reason);
+  return {
+    tool: tool.name,
+    access: 'allow',
+    limits,
+    guards,
+    requires: requirement ? [requirement] : [],
+    reasons,
+  };
 }
 
 export function decide(tool: Tool, classification: Classification): ToolDecision {
   const { category, risk } = classification;
   const name = tool.name;
   const has = (id: string) => classification.signals.some((s) => s.id === id);
+  const parameters = topParameters(tool);
 
   // Even a reviewed tool: a curator's verdict cannot make a hostile description safe to show an agent.
   if (has('poisoning')) {
     return {
       tool: name,
-      access: 'block',
+      access: 'hide',
       limits: [],
       guards: [],
-      reasons: ['Its definition carries tool-poisoning markers: hidden from the agent and denied.'],
-      message: `${name} is blocked: its definition carries tool-poisoning markers`,
+      requires: [],
+      reasons: ['Its definition carries tool-poisoning markers: hidden from the agent and every call refused.'],
+      message: `${name} is hidden by policy: its definition carries tool-poisoning markers`,
     };
   }
 
-  const { guards, reasons } = guardsFor(tool, classification);
-  const limits: RateLimit[] = [];
-  let access: Access = 'allow';
-  let message: string | undefined;
+  const deny = (what: string, effect: string): ToolDecision => ({
+    tool: name,
+    access: 'deny',
+    limits: [],
+    guards: [],
+    requires: [],
+    reasons: [`${what}: visible to the agent, every call refused. An operator who needs it can use the variant.`],
+    message: `${name} ${effect}, so this policy refuses every call. An operator can allow it within limits (see the variant on its catalogue page).`,
+    variant: variantOf(tool, parameters, has, category === 'financial', what),
+  });
 
+  switch (category) {
+    case 'destructive':
+      return deny('Destructive', 'deletes or overwrites what may not come back');
+    case 'financial':
+      return deny('Financial', 'can move money or commit spend');
+    case 'execute':
+      if (above(risk, 'high'))
+        return deny(`Execute, raised to ${risk} risk`, 'runs code or commands and its definition contradicts itself');
+  }
+
+  const limits: RateLimit[] = [];
+  const reasons: string[] = [];
   switch (category) {
     case 'read':
       if (above(risk, 'low')) {
-        limits.push(LIMITS.readRaised);
-        reasons.unshift(`Read, raised to ${risk} risk: allowed, at most ${LIMITS.readRaised.max} calls a minute.`);
+        addLimit(limits, LIMITS.readRaised);
+        reasons.push(`Read, raised to ${risk} risk: allowed, at most ${limitPhrase(LIMITS.readRaised)}.`);
       } else if (has('code')) {
-        limits.push(LIMITS.query);
-        reasons.unshift(`Read, but it runs a query it is given: allowed, at most ${LIMITS.query.max} calls a minute.`);
+        addLimit(limits, LIMITS.query);
+        reasons.push(`Read, but it runs a query it is given: allowed, at most ${limitPhrase(LIMITS.query)}.`);
       } else {
-        reasons.unshift('Read, low risk: allowed with no limit.');
+        reasons.push('Read, low risk: allowed with no limit.');
       }
       break;
     case 'write': {
       const limit = above(risk, 'medium') ? LIMITS.writeRaised : LIMITS.write;
-      limits.push(limit);
-      reasons.unshift(`Write, ${risk} risk: allowed, at most ${limit.max} calls a minute.`);
+      addLimit(limits, limit);
+      reasons.push(`Write, ${risk} risk: allowed, at most ${limitPhrase(limit)}.`);
       break;
     }
     case 'execute':
-      limits.push(LIMITS.execute);
-      if (above(risk, 'high')) {
-        access = 'approve';
-        message = `${name} runs code or commands and its definition contradicts itself: a person must approve each call`;
-        reasons.unshift(
-          `Execute, raised to ${risk} risk: each call needs approval, and at most ${LIMITS.execute.max} a minute.`,
-        );
-      } else {
-        reasons.unshift(`Execute: a tight limit of ${LIMITS.execute.max} calls a minute.`);
-      }
-      break;
-    case 'destructive':
-      access = 'approve';
-      limits.push(LIMITS.approval);
-      message = `${name} deletes or overwrites data: a person must approve each call`;
-      reasons.unshift(`Destructive: each call needs a person's approval, and at most ${LIMITS.approval.max} an hour.`);
-      break;
-    case 'financial':
-      access = 'approve';
-      limits.push(LIMITS.approval);
-      message = `${name} moves money: a person must approve each call`;
-      reasons.unshift(`Financial: each call needs a person's approval, and at most ${LIMITS.approval.max} an hour.`);
+      addLimit(limits, LIMITS.execute);
+      reasons.push(`Execute: allowed, at most ${limitPhrase(LIMITS.execute)}.`);
       break;
   }
-  if (has('recipient') && access === 'allow' && !limits.some((l) => l.window === LIMITS.recipient.window)) {
-    limits.push(LIMITS.recipient);
-    reasons.push(`Sends to outside recipients: also at most ${LIMITS.recipient.max} calls an hour.`);
-  }
-  return { tool: name, access, limits, guards, reasons, ...(message ? { message } : {}) };
+  signalLimits(limits, reasons, has);
+  const guards = has('path') ? pathGuards(parameters) : [];
+  const flag = has('bulk') && category !== 'read' ? bulkFlag(parameters) : undefined;
+  if (flag) guards.push(flag);
+  reasons.push(...guards.map((g) => g.reason));
+  return { tool: name, access: 'allow', limits, guards, requires: [], reasons };
 }

@@ -1,9 +1,11 @@
 /**
  * One decision per tool, written in the three formats the site offers:
- * PolicyLayer JSON (primary), Intercept YAML and Claude Code permissions.
+ * PolicyLayer JSON (primary), Intercept YAML and Claude Code permissions. What each
+ * form does in the gateway that reads it is put into words by effects.ts; the tests
+ * load every form into a port of Intercept's own validator and engine (./intercept).
  */
-import type { Limit, Policy, ToolPolicy } from '../../schemas/policy.ts';
-import type { ToolDecision } from './decision.ts';
+import type { Condition, Limit, Policy, ToolPolicy } from '../../schemas/policy.ts';
+import { limitPhrase, type Guard, type ToolDecision } from './decision.ts';
 
 /** PolicyLayer's counter for a limit: `<tool>_rate`, with the window added past the first. */
 function counterName(tool: string, index: number, window: string): string {
@@ -11,14 +13,20 @@ function counterName(tool: string, index: number, window: string): string {
 }
 
 export function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
+  if (decision.access === 'deny') return { deny_if: [{ conditions: [], on_deny: decision.message ?? '' }] };
   const entry: ToolPolicy = {};
-  const denyIf = decision.guards.map((g) => ({
-    conditions: [{ path: `args.${g.parameter}`, op: g.deny.op, value: g.deny.value }],
-    on_deny: g.message,
-  }));
-  if (decision.access === 'approve')
-    denyIf.push({ conditions: [], on_deny: decision.message ?? `${decision.tool} requires approval` });
-  if (denyIf.length > 0) entry.deny_if = denyIf;
+  if (decision.requires.length > 0)
+    entry.require = decision.requires.map((r): Condition => ({
+      path: `args.${r.parameter}`,
+      op: 'exists',
+      value: true,
+    }));
+  if (decision.guards.length > 0) {
+    entry.deny_if = decision.guards.map((g) => ({
+      conditions: [{ path: `args.${g.parameter}`, op: g.deny.op, value: g.deny.value }],
+      on_deny: g.message,
+    }));
+  }
   if (decision.limits.length > 0) {
     entry.limits = decision.limits.map((l, i): Limit => ({
       counter: counterName(decision.tool, i, l.window),
@@ -32,18 +40,18 @@ export function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
 
 /** The PolicyLayer policy for one tool or a whole server: default deny, every tool listed or hidden. */
 export function policyLayerPolicy(decisions: readonly ToolDecision[]): Policy {
-  const hide = decisions.filter((d) => d.access === 'block').map((d) => d.tool);
+  const hide = decisions.filter((d) => d.access === 'hide').map((d) => d.tool);
   const tools: Record<string, ToolPolicy> = {};
-  for (const d of decisions) if (d.access !== 'block') tools[d.tool] = toolPolicyLayer(d);
+  for (const d of decisions) if (d.access !== 'hide') tools[d.tool] = toolPolicyLayer(d);
   return { version: '1', default: 'deny', ...(hide.length > 0 ? { hide } : {}), tools };
 }
 
-/** The form the site shows and serves: compact for one tool (as SPEC.md writes it), indented for a server. */
+/** The form the site shows and serves: compact (as SPEC.md writes it) or indented. */
 export function policyJson(policy: Policy, indent: 0 | 2 = 0): string {
   return indent ? `${JSON.stringify(policy, null, 2)}\n` : JSON.stringify(policy);
 }
 
-interface InterceptRule {
+export interface InterceptRule {
   name: string;
   action?: 'evaluate' | 'deny';
   conditions?: { path: string; op: string; value: unknown }[];
@@ -59,92 +67,253 @@ export interface InterceptPolicy {
   tools: Record<string, { rules: InterceptRule[] }>;
 }
 
+/** What the Intercept form of a tool leaves out, and why: written as YAML comments above the tool. */
+export type InterceptNotes = Record<string, string[]>;
+
 /**
- * Intercept has no human approval: a call that needs one is denied there, with
- * the reason. Its validator's rules (PolicyLayer/Intercept, POLICY.md) shape this:
- * a deny rule has no conditions, an evaluate rule has conditions or a rate_limit,
- * and one rate_limit per window per tool.
+ * Why a guard is missing from the Intercept form, if it is. Intercept fails a condition on an
+ * argument the call does not send (internal/engine), so a guard on an optional parameter would
+ * refuse every call that leaves it out: such a guard stays in PolicyLayer's `deny_if` only.
  */
-export function interceptPolicy(decisions: readonly ToolDecision[], description: string): InterceptPolicy {
-  const hide = decisions.filter((d) => d.access === 'block').map((d) => d.tool);
-  const tools: InterceptPolicy['tools'] = {};
-  for (const d of decisions) {
-    if (d.access === 'block') continue;
-    const rules: InterceptRule[] = [];
-    if (d.access === 'approve')
-      rules.push({ name: 'requires human approval', action: 'deny', on_deny: d.message ?? 'requires approval' });
-    for (const g of d.guards) {
-      rules.push({
-        name: g.kind.replace('-', ' '),
-        conditions: [{ path: `args.${g.parameter}`, op: g.allow.op, value: g.allow.value }],
-        on_deny: g.message,
-      });
+export function interceptSkipsGuard(guard: Guard): boolean {
+  return !guard.required;
+}
+
+/**
+ * Intercept's validator splits `state.<tool>.<counter>` at the first dot, so a tool whose name
+ * has a dot cannot carry a rate limit there (`intercept validate` rejects the file).
+ */
+export function interceptCanCount(tool: string): boolean {
+  return !tool.includes('.');
+}
+
+function interceptTool(d: ToolDecision, notes: string[]): InterceptRule[] {
+  if (d.access === 'deny') return [{ name: 'refuse every call', action: 'deny', on_deny: d.message ?? '' }];
+  const rules: InterceptRule[] = d.requires.map((r) => ({
+    name: `requires ${r.parameter}`,
+    conditions: [{ path: `args.${r.parameter}`, op: 'exists', value: true }],
+    on_deny: r.message,
+  }));
+  for (const g of d.guards) {
+    if (interceptSkipsGuard(g)) {
+      notes.push(
+        `Not checked here: ${g.message}. ${g.parameter} is optional, and Intercept refuses every call that leaves out an argument a condition tests.`,
+      );
+      continue;
     }
-    for (const l of d.limits)
-      rules.push({ name: `at most ${l.max} per ${l.window}`, rate_limit: `${l.max}/${l.window}` });
-    tools[d.tool] = { rules };
+    rules.push({
+      name: g.kind.replace('-', ' '),
+      conditions: [{ path: `args.${g.parameter}`, op: g.allow.op, value: g.allow.value }],
+      on_deny: g.message,
+    });
   }
-  return { version: '1', description, default: 'deny', ...(hide.length > 0 ? { hide } : {}), tools };
+  if (d.limits.length > 0 && !interceptCanCount(d.tool)) {
+    notes.push(
+      `No rate limit here (PolicyLayer's: ${d.limits.map(limitPhrase).join(', ')}): Intercept cannot count calls to a tool whose name has a dot.`,
+    );
+  } else {
+    for (const l of d.limits) rules.push({ name: `at most ${limitPhrase(l)}`, rate_limit: `${l.max}/${l.window}` });
+  }
+  return rules;
 }
-
-export function interceptYaml(policy: InterceptPolicy): string {
-  return `${yamlBlock(policy, '')}\n`;
-}
-
-/** Words a YAML parser would read as something other than a string. */
-const YAML_SPECIAL = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
 
 /**
- * A YAML scalar. Tool names and messages are third-party text: anything that is not
- * a plain identifier is written as a JSON string, which YAML reads back unchanged.
+ * The Intercept policy and what it leaves out. Intercept has no approval step: a tool the
+ * recommendation denies gets a deny rule. Its validator's rules shape the rest (a deny rule
+ * has no conditions, an evaluate rule has conditions or a rate_limit, one rate_limit per window).
  */
-function yamlScalar(value: unknown): string {
-  if (typeof value === 'string')
-    return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(value) && !YAML_SPECIAL.test(value) ? value : JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  // Lists of values (`in`) and anything else: JSON is YAML's flow style.
-  return JSON.stringify(value);
+export function interceptPolicy(
+  decisions: readonly ToolDecision[],
+  description: string,
+): { policy: InterceptPolicy; notes: InterceptNotes } {
+  const hide = decisions.filter((d) => d.access === 'hide').map((d) => d.tool);
+  const tools: InterceptPolicy['tools'] = {};
+  const notes: InterceptNotes = {};
+  for (const d of decisions) {
+    if (d.access === 'hide') continue;
+    const toolNotes: string[] = [];
+    tools[d.tool] = { rules: interceptTool(d, toolNotes) };
+    if (toolNotes.length > 0) notes[d.tool] = toolNotes;
+  }
+  return {
+    policy: { version: '1', description, default: 'deny', ...(hide.length > 0 ? { hide } : {}), tools },
+    notes,
+  };
 }
 
-function yamlBlock(value: unknown, indent: string): string {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return value.map((item) => `${indent}- ${yamlBlock(item, `${indent}  `).trimStart()}`).join('\n');
+export function interceptYaml(policy: InterceptPolicy, notes: InterceptNotes = {}): string {
+  const lines: string[] = [];
+  lines.push(`version: ${yamlScalar(policy.version)}`, `description: ${yamlScalar(policy.description)}`);
+  lines.push(`default: ${yamlScalar(policy.default)}`);
+  if (policy.hide) lines.push('hide:', ...policy.hide.map((h) => `  - ${yamlScalar(h)}`));
+  const tools = Object.entries(policy.tools);
+  if (tools.length === 0) lines.push('tools: {}');
+  else lines.push('tools:');
+  for (const [tool, { rules }] of tools) {
+    for (const note of notes[tool] ?? []) lines.push(`  # ${yamlComment(note)}`);
+    if (rules.length === 0) {
+      lines.push(`  ${yamlScalar(tool)}:`, '    rules: []');
+      continue;
+    }
+    lines.push(`  ${yamlScalar(tool)}:`, '    rules:');
+    for (const rule of rules) lines.push(...yamlMapping(rule, '        ', true));
   }
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    return entries
-      .map(([key, v]) => {
-        const nested = v && typeof v === 'object' && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
-        return nested
-          ? `${indent}${yamlScalar(key)}:\n${yamlBlock(v, `${indent}  `)}`
-          : `${indent}${yamlScalar(key)}: ${yamlBlock(v, indent)}`;
-      })
-      .join('\n');
+  return `${lines.join('\n')}\n`;
+}
+
+function yamlMapping(value: object, indent: string, listItem = false): string[] {
+  const lines: string[] = [];
+  let first = listItem;
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    const lead = first ? `${indent.slice(2)}- ` : indent;
+    first = false;
+    if (Array.isArray(v) && v.length > 0 && typeof v[0] === 'object' && v[0] !== null) {
+      lines.push(`${lead}${yamlScalar(key)}:`);
+      for (const item of v) lines.push(...yamlMapping(item as object, `${indent}    `, true));
+    } else {
+      lines.push(`${lead}${yamlScalar(key)}: ${yamlValue(v)}`);
+    }
   }
+  return lines;
+}
+
+/** Flow style for lists of scalars (`in`, `not_in`); scalars otherwise. */
+function yamlValue(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
   return yamlScalar(value);
 }
+
+/**
+ * Words that a YAML 1.1 or 1.2 reader, yaml.v3 (Intercept's) among them, may take for a
+ * boolean or null rather than a string.
+ */
+const YAML_WORDS = /^(true|false|null|yes|no|on|off|y|n)$/i;
+
+/**
+ * A YAML scalar that yaml.v3 reads back as exactly this value. Third-party text is written
+ * plain only when it is a simple identifier that no YAML reader takes for a number,
+ * boolean or null (`0777`, `1e3`, `1_000`, `.inf`, `true` are all quoted); everything else is
+ * double-quoted, with each character yaml.v3 would reject or read as a line break escaped.
+ */
+export function yamlScalar(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return 'null';
+  const text = String(value);
+  return /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/.test(text) && !YAML_WORDS.test(text)
+    ? text
+    : yamlDoubleQuoted(text);
+}
+
+const NAMED_ESCAPES: Record<number, string> = {
+  0x00: '\\0',
+  0x07: '\\a',
+  0x08: '\\b',
+  0x09: '\\t',
+  0x0a: '\\n',
+  0x0b: '\\v',
+  0x0c: '\\f',
+  0x0d: '\\r',
+  0x1b: '\\e',
+  0x22: '\\"',
+  0x5c: '\\\\',
+  0x85: '\\N',
+  0xa0: '\\_',
+  0x2028: '\\L',
+  0x2029: '\\P',
+};
+
+/** yaml.v3's printable set (reader: is_printable): what may stand unescaped in a scalar. */
+function printable(cp: number): boolean {
+  return (
+    (cp >= 0x20 && cp <= 0x7e) ||
+    (cp >= 0xa1 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+function hex(cp: number, digits: number): string {
+  return cp.toString(16).toUpperCase().padStart(digits, '0');
+}
+
+/**
+ * A double-quoted YAML string. A lone surrogate (possible in a JavaScript string, impossible in
+ * UTF-8) becomes U+FFFD, as Go's JSON decoder also reads the `\ud800` of our JSON forms.
+ */
+export function yamlDoubleQuoted(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    let cp = ch.codePointAt(0)!;
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
+    const named = NAMED_ESCAPES[cp];
+    if (named) out += named;
+    else if (printable(cp)) out += String.fromCodePoint(cp);
+    else if (cp <= 0xff) out += `\\x${hex(cp, 2)}`;
+    else out += `\\u${hex(cp, 4)}`;
+  }
+  return `${out}"`;
+}
+
+/** A comment holds our own sentences, but they name parameters: nothing in it may end the line. */
+function yamlComment(text: string): string {
+  return [...text].map((ch) => (printable(ch.codePointAt(0)!) ? ch : '\uFFFD')).join('');
+}
+
+export type ClaudePermission = 'allow' | 'ask' | 'deny';
 
 export interface ClaudeSettings {
   permissions: { allow: string[]; ask: string[]; deny: string[] };
 }
 
 /**
- * Claude Code has no rate limits or argument checks: low-risk tools are allowed,
- * blocked ones denied, and everything else asks the user each time.
+ * Claude Code's name for an MCP tool, `mcp__<server>__<tool>`, with every character outside
+ * `A-Za-z0-9_-` in either part turned into `_`, as Claude Code names them: a rule written with
+ * the raw name of `files.write` would never match. `<server>` is the name the user registered
+ * the server under in Claude Code, which only they know (default: the catalogue slug).
+ */
+export function claudeRuleName(server: string, tool: string): string {
+  const normalise = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
+  return `mcp__${normalise(server)}__${normalise(tool)}`;
+}
+
+/**
+ * Claude Code has no rate limits or argument checks, but it can ask: low-risk tools the
+ * recommendation allows without conditions are allowed, hidden ones denied, and everything else
+ * asks the user each time.
+ */
+export function claudePermission(decision: ToolDecision, lowRisk: boolean): ClaudePermission {
+  if (decision.access === 'hide') return 'deny';
+  if (
+    decision.access === 'allow' &&
+    lowRisk &&
+    decision.guards.length === 0 &&
+    decision.requires.length === 0 &&
+    decision.limits.length === 0
+  )
+    return 'allow';
+  return 'ask';
+}
+
+const STRICTNESS: ClaudePermission[] = ['allow', 'ask', 'deny'];
+
+/**
+ * Two tools whose names normalise alike (`a.b`, `a_b`) share one rule in Claude Code; it gets
+ * the stricter of their permissions, since Claude Code checks deny before ask before allow.
  */
 export function claudeSettings(
-  serverKey: string,
+  serverName: string,
   decisions: readonly { decision: ToolDecision; lowRisk: boolean }[],
 ): ClaudeSettings {
-  const permissions: ClaudeSettings['permissions'] = { allow: [], ask: [], deny: [] };
+  const rules = new Map<string, ClaudePermission>();
   for (const { decision, lowRisk } of decisions) {
-    const rule = `mcp__${serverKey}__${decision.tool}`;
-    if (decision.access === 'block') permissions.deny.push(rule);
-    else if (lowRisk && decision.access === 'allow' && decision.guards.length === 0) permissions.allow.push(rule);
-    else permissions.ask.push(rule);
+    const rule = claudeRuleName(serverName, decision.tool);
+    const permission = claudePermission(decision, lowRisk);
+    const before = rules.get(rule);
+    if (!before || STRICTNESS.indexOf(permission) > STRICTNESS.indexOf(before)) rules.set(rule, permission);
   }
+  const permissions: ClaudeSettings['permissions'] = { allow: [], ask: [], deny: [] };
+  for (const [rule, permission] of rules) permissions[permission].push(rule);
   return { permissions };
 }
 

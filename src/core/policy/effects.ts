@@ -1,0 +1,124 @@
+/**
+ * What each format of a recommendation does in the gateway that reads it, in words. This is
+ * the one statement the tool page, its FAQ (and FAQPage JSON-LD), the server page, the
+ * "How recommendations are made" page and the README table are all drawn from, so no page
+ * can promise what a format does not do: PolicyLayer JSON and Intercept YAML have no
+ * approval step (a tool too dangerous to run unattended is refused there), and only Claude
+ * Code's `ask` puts a person in the loop (SPEC.md, "The recommended policy"; issue #12).
+ */
+import { limitPhrase, type Guard, type ToolDecision } from './decision.ts';
+import {
+  claudePermission,
+  claudeRuleName,
+  interceptCanCount,
+  interceptSkipsGuard,
+  type ClaudePermission,
+} from './formats.ts';
+
+export const FORMATS = ['policylayer', 'intercept', 'claude'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const FORMAT_NAMES: Record<Format, string> = {
+  policylayer: 'PolicyLayer',
+  intercept: 'Intercept',
+  claude: 'Claude Code',
+};
+
+export interface FormatEffect {
+  format: Format;
+  /** One or two sentences, starting with the gateway's name. */
+  text: string;
+}
+
+function list(items: string[], last = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}
+
+/** "allows x, at most 30 calls per minute; it refuses any call that leaves out reason or whose amount is above 100." */
+function allowed(decision: ToolDecision, limits: ToolDecision['limits'], refusals: string[]): string {
+  const name = decision.tool;
+  const limit = limits.length > 0 ? `, at most ${list(limits.map(limitPhrase))}` : ' with no limit';
+  return `allows ${name}${limit}${refusals.length > 0 ? `; it refuses any call ${list(refusals, 'or')}` : ''}.`;
+}
+
+function requirements(decision: ToolDecision): string[] {
+  return decision.requires.map((r) => `that leaves out ${r.parameter}`);
+}
+
+/** A guard as the calls it refuses: "whose amount is above 100". */
+function refused(g: Guard): string {
+  switch (g.kind) {
+    case 'amount-cap':
+      return `whose ${g.parameter} is above ${Number(g.deny.value).toLocaleString('en-US')}`;
+    case 'path-traversal':
+      return `whose ${g.parameter} contains ".."`;
+    case 'bulk-flag':
+      return `that sets ${g.parameter} to true`;
+  }
+}
+
+export function policyLayerEffect(decision: ToolDecision): string {
+  const name = decision.tool;
+  switch (decision.access) {
+    case 'hide':
+      return `PolicyLayer hides ${name} from the agent's tool list and refuses every call to it.`;
+    case 'deny':
+      return `PolicyLayer keeps ${name} visible and refuses every call to it (an unconditional deny_if); it has no approval step.`;
+    case 'allow':
+      return `PolicyLayer ${allowed(decision, decision.limits, [...requirements(decision), ...decision.guards.map(refused)])}`;
+  }
+}
+
+export function interceptEffect(decision: ToolDecision): string {
+  const name = decision.tool;
+  switch (decision.access) {
+    case 'hide':
+      return `Intercept hides ${name} from the agent's tool list and refuses every call to it.`;
+    case 'deny':
+      return `Intercept refuses every call to ${name} (a deny rule); it has no approval step.`;
+    case 'allow': {
+      const counted = interceptCanCount(name) ? decision.limits : [];
+      const checked = decision.guards.filter((g) => !interceptSkipsGuard(g));
+      const skipped = decision.guards.filter(interceptSkipsGuard);
+      const gaps: string[] = [];
+      if (skipped.length > 0)
+        gaps.push(
+          `It leaves out PolicyLayer's check on ${list(skipped.map((g) => g.parameter))}: Intercept refuses every call that leaves out an argument a condition tests, and ${list(skipped.map((g) => g.parameter))} ${skipped.length === 1 ? 'is' : 'are'} optional.`,
+        );
+      if (counted.length < decision.limits.length)
+        gaps.push(`It cannot limit the rate: Intercept keeps no counter for a tool whose name has a dot.`);
+      return [
+        `Intercept ${allowed(decision, counted, [...requirements(decision), ...checked.map(refused)])}`,
+        ...gaps,
+      ].join(' ');
+    }
+  }
+}
+
+export function claudeEffect(decision: ToolDecision, permission: ClaudePermission): string {
+  const name = decision.tool;
+  switch (permission) {
+    case 'allow':
+      return `Claude Code runs ${name} without asking.`;
+    case 'ask':
+      return `Claude Code asks you before every call to ${name} (ask); it cannot count calls or check arguments.`;
+    case 'deny':
+      return `Claude Code refuses every call to ${name} (deny).`;
+  }
+}
+
+/** What each of the three formats does with one tool, in the order the site shows them. */
+export function formatEffects(decision: ToolDecision, lowRisk: boolean): FormatEffect[] {
+  return [
+    { format: 'policylayer', text: policyLayerEffect(decision) },
+    { format: 'intercept', text: interceptEffect(decision) },
+    { format: 'claude', text: claudeEffect(decision, claudePermission(decision, lowRisk)) },
+  ];
+}
+
+/** The sentence every Claude Code rule needs: whose name `<server>` is. */
+export function claudeServerNameNote(serverSlug: string, tool?: string): string {
+  const example = claudeRuleName(serverSlug, tool ?? '<tool>');
+  return `Claude Code names the rule ${example}, where ${serverSlug} must be the name you registered the server under in Claude Code (claude mcp add <name> …); change it if yours differs.`;
+}
