@@ -7,7 +7,8 @@
  *   import --slug S --tools F [--server-json F]                            from a saved tools/list response
  *   validate [dir]                                                         check a catalogue folder
  *   classify S                                                             category, risk, signals, confidence
- *   policy S [--format policylayer|intercept|claude]                       the server's recommended policy
+ *   policy S [--format policylayer|intercept|claude] [--claude-server-name N]
+ *                                                                          the server's recommended policy, as its page shows it
  *   diff OLD_DIR NEW_DIR                                                   tools added, removed and changed
  *
  * Files go to CATALOGUE_DIR (default content/servers), written to a temporary file
@@ -125,13 +126,20 @@ async function main(): Promise<void> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'policylayer' } },
+        options: {
+          format: { type: 'string', default: 'policylayer' },
+          // The name the user gave the server in Claude Code (`claude mcp add NAME …`): it is part of every rule.
+          'claude-server-name': { type: 'string' },
+        },
       });
       const slug = slugOf(positionals[0]);
       const server = analyseCatalogue(loadCatalogue(catalogueDir())).find((s) => s.slug === slug);
       if (!server) fail(`No server ${slug} in ${catalogueDir()}`);
       if (command === 'policy') {
-        const texts = serverPolicyTexts(server);
+        const claudeServerName = values['claude-server-name'] as string | undefined;
+        if (claudeServerName !== undefined && claudeServerName.trim() === '')
+          fail('--claude-server-name needs the name the server is registered under in Claude Code');
+        const texts = serverPolicyTexts(server, { claudeServerName });
         const text = { policylayer: texts.policyJson, intercept: texts.interceptYaml, claude: texts.claudeJson }[
           values.format as string
         ];

@@ -5,7 +5,7 @@
 import type { Server } from '../schemas/server.ts';
 import { RISKS, CATEGORIES, type Category, type Risk } from '../schemas/taxonomy.ts';
 import type { Tool } from '../schemas/tool.ts';
-import type { Policy } from '../schemas/policy.ts';
+import type { Policy, ToolPolicy } from '../schemas/policy.ts';
 import { classifyCatalogue, type Classification } from './classify/classifier.ts';
 import type { Catalogue } from './loader.ts';
 import { decide, type ToolDecision } from './policy/decision.ts';
@@ -53,7 +53,7 @@ export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
 
 export interface PolicyTexts {
   /** PolicyLayer JSON, the primary format. */
-  policy: Policy;
+  policy: Policy & { tools: Record<string, ToolPolicy> };
   policyJson: string;
   interceptYaml: string;
   claudeJson: string;

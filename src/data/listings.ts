@@ -21,9 +21,9 @@ const CATEGORY_INTROS: Record<Category, string> = {
   execute:
     'Tools that run code, commands, queries or workflows. High risk: the recommended policy holds them to a tight limit.',
   destructive:
-    'Tools that delete or irreversibly overwrite data or access. Critical risk: a person should approve each call.',
+    'Tools that delete or irreversibly overwrite data or access. Critical risk: the recommended policy refuses them in PolicyLayer and Intercept, and Claude Code asks before each call.',
   financial:
-    'Tools that move money or commit to spend it. Critical risk: a person should approve each call, and large amounts are refused.',
+    'Tools that move money, charge or bill someone, or commit spend. Critical risk: the recommended policy refuses them in PolicyLayer and Intercept, with a variant that allows small amounts within a tight limit; Claude Code asks before each call.',
 };
 
 export function categoryListing(category: Category, count: number) {

@@ -32,9 +32,9 @@ export const conditionSchema = z
 
 export const denyRuleSchema = z
   .object({
-    /** All must hold for the call to be denied; an empty list denies every call (human approval). */
+    /** All must hold for the call to be denied; an empty list denies every call (PolicyLayer's Deny state). */
     conditions: z.array(conditionSchema),
-    /** Shown to the agent (and the approver) when the call is denied. */
+    /** Shown to the agent when the call is denied. */
     on_deny: z.string(),
   })
   .strict();
@@ -50,9 +50,12 @@ export const limitSchema = z
   })
   .strict();
 
+/** One tool's rules; `{}` allows it. PolicyLayer's docs call a tool with rules "Custom". */
 export const toolPolicySchema = z
   .object({
+    /** Conditions every call must meet, or it is refused. */
     require: z.array(conditionSchema).optional(),
+    /** A call matching every condition of one entry is refused. */
     deny_if: z.array(denyRuleSchema).optional(),
     limits: z.array(limitSchema).optional(),
   })
@@ -63,15 +66,15 @@ export const policySchema = z
     version: z.literal('1'),
     /** What happens to a tool the policy does not list. */
     default: z.enum(['allow', 'deny']),
-    /** Tools removed from the agent's view and denied. */
-    hide: z.array(z.string()).optional(),
+    /** Tools removed from the agent's view and denied; `"*"` hides every tool. */
+    hide: z.array(z.string().min(1)).optional(),
     /** Limits shared by every tool. */
     all_tools: z
       .object({ limits: z.array(limitSchema) })
       .strict()
       .optional(),
-    /** Keyed by tool name; `{}` allows the tool under `default: "deny"`. */
-    tools: z.record(z.string(), toolPolicySchema),
+    /** Keyed by tool name; `{}` allows the tool under `default: "deny"`. Optional: a policy may only hide. */
+    tools: z.record(z.string().min(1), toolPolicySchema).optional(),
   })
   .strict();
 

@@ -116,3 +116,45 @@ describe('npm run catalogue -- scan', () => {
     expect(existsSync(join(dir, 'not-mcp.json'))).toBe(false);
   }, 90_000);
 });
+
+describe('npm run catalogue -- policy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+  writeFileSync(
+    join(dir, 'files.json'),
+    JSON.stringify({
+      server: { name: 'io.example/files', description: 'Files.' },
+      tools: [
+        { name: 'files.read', description: 'Reads a file.', inputSchema: { type: 'object' } },
+        { name: 'files.delete', description: 'Deletes a file.', inputSchema: { type: 'object' } },
+      ],
+    }),
+  );
+
+  test('prints the server policy exactly as the server page shows it', async () => {
+    const { analyseCatalogue, serverPolicyTexts } = await import('../../src/core/analyse.ts');
+    const { loadCatalogue } = await import('../../src/core/loader.ts');
+    const texts = serverPolicyTexts(analyseCatalogue(loadCatalogue(dir))[0]!);
+    for (const [format, text] of [
+      ['policylayer', texts.policyJson],
+      ['intercept', texts.interceptYaml],
+      ['claude', texts.claudeJson],
+    ] as const) {
+      const { status, out } = await cli(['policy', 'files', '--format', format], dir);
+      expect(status, out).toBe(0);
+      expect(out).toBe(text);
+    }
+  }, 60_000);
+
+  test('--claude-server-name writes the name the server has in Claude Code, normalised as Claude Code does', async () => {
+    const { status, out } = await cli(
+      ['policy', 'files', '--format', 'claude', '--claude-server-name', 'team.files'],
+      dir,
+    );
+    expect(status, out).toBe(0);
+    const { permissions } = JSON.parse(out) as { permissions: Record<string, string[]> };
+    expect([...permissions.allow!, ...permissions.ask!, ...permissions.deny!].sort()).toEqual([
+      'mcp__team_files__files_delete',
+      'mcp__team_files__files_read',
+    ]);
+  }, 60_000);
+});

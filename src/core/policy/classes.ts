@@ -196,3 +196,14 @@ export function policyClassMarkdown(): string {
     ...rows,
   ].join('\n');
 }
+
+const START = '<!-- policy-table:start -->';
+const END = '<!-- policy-table:end -->';
+
+/** The README with its policy table (between the markers) replaced by the one the code writes. */
+export function replacePolicyTable(readme: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start === -1 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
+  return `${readme.slice(0, start + START.length)}\n${policyClassMarkdown()}\n${readme.slice(end)}`;
+}

@@ -122,3 +122,43 @@ export function claudeServerNameNote(serverSlug: string, tool?: string): string 
   const example = claudeRuleName(serverSlug, tool ?? '<tool>');
   return `Claude Code names the rule ${example}, where ${serverSlug} must be the name you registered the server under in Claude Code (claude mcp add <name> …); change it if yours differs.`;
 }
+
+function count(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What each format does with a whole server's tools, by how many it allows, refuses and hides. */
+export function serverEffects(tools: readonly { decision: ToolDecision; lowRisk: boolean }[]): FormatEffect[] {
+  const decisions = tools.map((t) => t.decision);
+  const allowedTools = decisions.filter((d) => d.access === 'allow');
+  const bounded = allowedTools.filter((d) => d.limits.length + d.guards.length + d.requires.length > 0).length;
+  const denied = decisions.filter((d) => d.access === 'deny').length;
+  const hidden = decisions.filter((d) => d.access === 'hide').length;
+  const parts = [
+    `allows ${count(allowedTools.length, 'tool')}${bounded > 0 ? ` (${bounded.toLocaleString('en-US')} of them within limits or argument checks)` : ''}`,
+    ...(denied > 0 ? [`keeps ${count(denied, 'tool')} visible but refuses every call to them`] : []),
+    ...(hidden > 0 ? [`hides ${count(hidden, 'tool')}`] : []),
+  ];
+  const same = `${list(parts)}; tools it does not list are refused.`;
+  const skippedGuards = allowedTools.flatMap((d) => d.guards.filter(interceptSkipsGuard)).length;
+  const uncounted = allowedTools.filter((d) => d.limits.length > 0 && !interceptCanCount(d.tool)).length;
+  const gaps = [
+    ...(skippedGuards > 0 ? [`${count(skippedGuards, 'check')} on optional arguments`] : []),
+    ...(uncounted > 0 ? [`the rate limits of ${count(uncounted, 'tool')} whose names have a dot`] : []),
+  ];
+  const claude = { allow: 0, ask: 0, deny: 0 };
+  for (const { decision, lowRisk } of tools) claude[claudePermission(decision, lowRisk)]++;
+  const claudeParts = [
+    ...(claude.allow > 0 ? [`runs ${count(claude.allow, 'tool')} without asking`] : []),
+    ...(claude.ask > 0 ? [`asks you before every call to ${count(claude.ask, 'tool')}`] : []),
+    ...(claude.deny > 0 ? [`refuses every call to ${count(claude.deny, 'tool')}`] : []),
+  ];
+  return [
+    { format: 'policylayer', text: `PolicyLayer ${same} It has no approval step.` },
+    {
+      format: 'intercept',
+      text: `Intercept ${same}${gaps.length > 0 ? ` It leaves out ${list(gaps)}, which it cannot evaluate as meant (the comments in the YAML say which).` : ''} It has no approval step.`,
+    },
+    { format: 'claude', text: `Claude Code ${list(claudeParts)}; it cannot count calls or check arguments.` },
+  ];
+}

@@ -39,7 +39,7 @@ export function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
 }
 
 /** The PolicyLayer policy for one tool or a whole server: default deny, every tool listed or hidden. */
-export function policyLayerPolicy(decisions: readonly ToolDecision[]): Policy {
+export function policyLayerPolicy(decisions: readonly ToolDecision[]): Policy & { tools: Record<string, ToolPolicy> } {
   const hide = decisions.filter((d) => d.access === 'hide').map((d) => d.tool);
   const tools: Record<string, ToolPolicy> = {};
   for (const d of decisions) if (d.access !== 'hide') tools[d.tool] = toolPolicyLayer(d);
