@@ -47,6 +47,8 @@ export function serverDocument(server: AnalysedServer) {
         evidence: c.evidence,
         reviewed: c.reviewed,
         policy: policyLayerPolicy([t.decision]),
+        // A refused tool's variant (allowed within limits), for an operator who needs the agent to use it.
+        ...(t.decision.variant ? { policyVariant: policyLayerPolicy([t.decision.variant]) } : {}),
       };
     }),
   };

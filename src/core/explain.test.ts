@@ -53,8 +53,8 @@ describe.each(CATEGORIES.flatMap((category) => RISKS.map((risk) => [category, ri
     const { server, tool } = analysed({ name: 'do_thing', description: 'Does a thing.', review: { category, risk } });
     const sentences = [
       whatItDoes(server, tool),
-      whyItNeedsAPolicy(tool),
-      policySummary(tool.decision),
+      whyItNeedsAPolicy(server, tool),
+      policySummary(tool),
       ...howToControl(server, tool),
       ...faq(server, tool).flatMap((q) => [q.question, q.answer]),
     ];
@@ -64,6 +64,14 @@ describe.each(CATEGORIES.flatMap((category) => RISKS.map((risk) => [category, ri
         expect(s).not.toMatch(/\ba (execute|a|e|i|o|u)\w*\b/i);
         expect(s).not.toMatch(/\b(\w+) \1\b/i);
         expect(s).not.toMatch(/undefined|NaN|\[object/);
+      }
+    });
+
+    test('promises no approval that PolicyLayer JSON or Intercept YAML does not give', () => {
+      for (const s of sentences) {
+        for (const sentence of s.split(/(?<=\.) /)) {
+          if (/approv/i.test(sentence)) expect(sentence).toMatch(/has no approval step/);
+        }
       }
     });
 
@@ -101,4 +109,39 @@ test.each<[Json, string]>([
   [true, 'any'],
 ])('describeType(%j) is %j', (schema, text) => {
   expect(describeType(schema)).toBe(text);
+});
+
+describe('why a tool needs a policy, from its own evidence', () => {
+  test('names the parameter a URL or path signal came from', () => {
+    const { server, tool } = analysed({
+      name: 'fetch_page',
+      description: 'Fetches a web page and returns its text.',
+      inputSchema: { ...params('url:string'), required: ['url'] },
+    });
+    expect(whyItNeedsAPolicy(server, tool)).toMatch(/It takes a URL \(parameter "url"/);
+  });
+
+  test('says that an empty description leaves the category to the name, with the confidence', () => {
+    const { server, tool } = analysed({ name: 'sync_things', description: '' });
+    expect(whyItNeedsAPolicy(server, tool)).toMatch(
+      /It has no description, so the category rests on its name and parameters alone \(confidence \d+%\)/,
+    );
+  });
+
+  test('quotes what the server says about itself, shortened', () => {
+    const { server, tool } = analysed({ name: 'list_things', description: 'Lists things.' });
+    server.server.description = `A very long description. ${'word '.repeat(100)}`;
+    const why = whyItNeedsAPolicy(server, tool);
+    expect(why).toContain('Demo describes itself as: “A very long description. word');
+    expect(why.length).toBeLessThan(800);
+    expect(why).toMatch(/…”$/);
+  });
+
+  test('mentions a price per call when the definition states one', () => {
+    const { server, tool } = analysed({ name: 'generate_image', description: 'Generates an image.' });
+    tool.classification.signals.push({ id: 'cost', evidence: ['description: "$0.04 per image"'] });
+    expect(whyItNeedsAPolicy(server, tool)).toContain(
+      'Its definition states a price per call (description: "$0.04 per image"): an agent that loops runs up a bill.',
+    );
+  });
 });

@@ -223,11 +223,14 @@ const NAMED_ESCAPES: Record<number, string> = {
   0x2029: '\\P',
 };
 
-/** yaml.v3's printable set (reader: is_printable): what may stand unescaped in a scalar. */
+/**
+ * What may stand unescaped: yaml.v3's printable set (reader: is_printable) less the line
+ * breaks LS and PS, which it would read as the end of a line.
+ */
 function printable(cp: number): boolean {
   return (
     (cp >= 0x20 && cp <= 0x7e) ||
-    (cp >= 0xa1 && cp <= 0xd7ff) ||
+    (cp >= 0xa1 && cp <= 0xd7ff && cp !== 0x2028 && cp !== 0x2029) ||
     (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff) ||
     (cp >= 0x10000 && cp <= 0x10ffff)
   );
