@@ -363,3 +363,82 @@ describe('the Intercept YAML writer', () => {
     );
   });
 });
+
+describe('the published policy JSON Schema', () => {
+  const ajv = new Ajv2020({ strict: false });
+  const validate = ajv.compile(policyJsonSchema('https://example.org'));
+  const condition = { path: 'args.amount', op: 'gt', value: 10000 };
+
+  test.each<[string, Json]>([
+    ['a policy that only hides', { version: '1', default: 'allow', hide: ['delete_account'] }],
+    ['hide "*"', { version: '1', default: 'deny', hide: ['*'] }],
+    [
+      'the shape of the docs, every list empty',
+      {
+        version: '1',
+        default: 'deny',
+        hide: ['delete_account'],
+        all_tools: { limits: [] },
+        tools: { create_charge: { require: [], deny_if: [], limits: [] } },
+      },
+    ],
+    [
+      'require and deny_if on one tool',
+      {
+        version: '1',
+        default: 'deny',
+        tools: {
+          create_refund: {
+            require: [{ path: 'args.reason', op: 'exists', value: true }],
+            deny_if: [{ conditions: [condition], on_deny: 'too much' }],
+          },
+        },
+      },
+    ],
+    [
+      'limits shared by every tool',
+      {
+        version: '1',
+        default: 'allow',
+        all_tools: { limits: [{ counter: 'all', window: 'hour', max: 500, scope: 'grant' }] },
+      },
+    ],
+  ])('accepts %s', (_, policy) => {
+    expect(validate(policy), ajv.errorsText(validate.errors)).toBe(true);
+    expect(policySchema.safeParse(policy).success).toBe(true);
+  });
+
+  test.each<[string, Json]>([
+    ['another version', { version: '2', default: 'deny', tools: {} }],
+    ['no default', { version: '1', tools: {} }],
+    ['an unknown field on a tool', { version: '1', default: 'deny', tools: { t: { approve: true } } }],
+    [
+      'an unknown operator',
+      { version: '1', default: 'deny', tools: { t: { require: [{ path: 'args.a', op: 'like', value: 1 }] } } },
+    ],
+    [
+      'a path outside args',
+      { version: '1', default: 'deny', tools: { t: { require: [{ path: 'state.a', op: 'eq', value: 1 }] } } },
+    ],
+    [
+      'a limit with another scope',
+      {
+        version: '1',
+        default: 'deny',
+        tools: { t: { limits: [{ counter: 'c', window: 'minute', max: 1, scope: 'user' }] } },
+      },
+    ],
+    [
+      'a limit of zero',
+      {
+        version: '1',
+        default: 'deny',
+        tools: { t: { limits: [{ counter: 'c', window: 'minute', max: 0, scope: 'grant' }] } },
+      },
+    ],
+    ['an empty name in hide', { version: '1', default: 'deny', hide: [''] }],
+  ])('rejects %s', (_, policy) => {
+    expect(validate(policy)).toBe(false);
+    expect(policySchema.safeParse(policy).success).toBe(false);
+  });
+});
