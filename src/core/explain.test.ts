@@ -8,6 +8,7 @@ import {
   describeType,
   faq,
   howToControl,
+  mcpServerName,
   policySummary,
   whatItDoes,
   whyItNeedsAPolicy,
@@ -144,4 +145,14 @@ describe('why a tool needs a policy, from its own evidence', () => {
       'Its definition states a price per call (description: "$0.04 per image"): an agent that loops runs up a bill.',
     );
   });
+});
+
+test.each([
+  ['Weather', 'Weather MCP server'],
+  ['EFLOWCODE Image MCP', 'EFLOWCODE Image MCP server'],
+  ['Acme MCP Server', 'Acme MCP Server'],
+  ['Acme MCP-server', 'Acme MCP-server'],
+  ['MCPX', 'MCPX MCP server'],
+])('the server titled %j is "the %s"', (title, name) => {
+  expect(mcpServerName(title)).toBe(name);
 });

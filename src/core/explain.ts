@@ -57,6 +57,13 @@ function countPhrase(n: number, word: string): string {
   return `${n === 0 ? 'no' : n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** "the Acme MCP server", without doubling a title that already says it ("Image MCP", "Foo MCP Server"). */
+export function mcpServerName(title: string): string {
+  if (/\bMCP[\s-]+server$/i.test(title)) return title;
+  if (/\bMCP$/i.test(title)) return `${title} server`;
+  return `${title} MCP server`;
+}
+
 export function whatItDoes(server: AnalysedServer, tool: AnalysedTool): string {
   const { category } = tool.classification;
   const { total, required } = parameterCount(tool);
@@ -64,7 +71,7 @@ export function whatItDoes(server: AnalysedServer, tool: AnalysedTool): string {
     total === 0
       ? 'It takes no parameters.'
       : `It takes ${countPhrase(total, 'parameter')}${required ? `, ${required.toLocaleString('en-US')} of them required` : ', all optional'}.`;
-  return `${tool.tool.name} is ${categoryNoun(category)} of the ${server.title} MCP server: it ${DOES[category]}. ${params}`;
+  return `${tool.tool.name} is ${categoryNoun(category)} of the ${mcpServerName(server.title)}: it ${DOES[category]}. ${params}`;
 }
 
 /** The first piece of evidence of a signal, if the tool has it. */
