@@ -141,6 +141,12 @@ export function interceptPolicy(
   };
 }
 
+/**
+ * Written by hand rather than with the `yaml` package's writer: that writer (2.9) leaves DEL, C1
+ * controls, NEL, LS and PS raw in double-quoted strings and writes a lone surrogate as `\ud800`,
+ * all of which yaml.v3, the parser Intercept uses, rejects or reads back as other text; it also
+ * leaves `1_000` plain, which yaml.v3 reads as a number. The tests read every hostile string back.
+ */
 export function interceptYaml(policy: InterceptPolicy, notes: InterceptNotes = {}): string {
   const lines: string[] = [];
   lines.push(`version: ${yamlScalar(policy.version)}`, `description: ${yamlScalar(policy.description)}`);
