@@ -62,7 +62,8 @@ export function policyLayerEffect(decision: ToolDecision): string {
   const name = decision.tool;
   switch (decision.access) {
     case 'hide':
-      return `PolicyLayer hides ${name} from the agent's tool list and refuses every call to it.`;
+      // policylayer.com/docs/writing-policies: hidden tools are removed from Streamable HTTP tools/list responses.
+      return `PolicyLayer removes ${name} from the tool list it serves over Streamable HTTP and refuses every call to it.`;
     case 'deny':
       return `PolicyLayer keeps ${name} visible and refuses every call to it (an unconditional deny_if); it has no approval step.`;
     case 'allow':
