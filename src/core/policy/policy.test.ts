@@ -16,7 +16,8 @@ import {
   policyLayerPolicy,
   yamlScalar,
 } from './formats.ts';
-import { checkIntercept, checkInterceptYaml } from './intercept-check.ts';
+import { checkInterceptYaml, evaluateCall, loadInterceptPolicy } from './intercept/index.ts';
+import { unmarshalAny } from './intercept/yamlv3.ts';
 
 const policyFor = (overrides: Record<string, Json>) => {
   const tool = parsedTool(overrides);
@@ -213,72 +214,55 @@ describe('Claude Code permissions', () => {
 });
 
 describe('the Intercept check itself', () => {
-  test.each<[string, Json, string]>([
+  const rules = (yaml: string) => `version: "1"\ntools:\n  t:\n    rules:\n${yaml.replace(/^/gm, '      ')}\n`;
+
+  test.each([
     [
       'a rule without a name',
-      { version: '1', tools: { t: { rules: [{ conditions: [{ path: 'args.a', op: 'eq', value: 1 }] }] } } },
-      'rule must have a name',
+      rules('- conditions: [{path: args.a, op: eq, value: 1}]'),
+      'tools.t.rules[0]: rule must have a name',
     ],
     [
       'a deny rule with conditions',
-      {
-        version: '1',
-        tools: { t: { rules: [{ name: 'x', action: 'deny', conditions: [{ path: 'args.a', op: 'eq', value: 1 }] }] } },
-      },
-      'deny rules must not have conditions',
+      rules('- name: x\n  action: deny\n  conditions: [{path: args.a, op: eq, value: 1}]'),
+      'tools.t.rules[0]: deny rules must not have conditions',
     ],
     [
       'an evaluate rule with nothing to check',
-      { version: '1', tools: { t: { rules: [{ name: 'x' }] } } },
-      'evaluate rules must have at least one condition',
+      rules('- name: x'),
+      'tools.t.rules[0]: evaluate rules must have at least one condition',
     ],
     [
       'rate_limit with conditions',
-      {
-        version: '1',
-        tools: {
-          t: { rules: [{ name: 'x', rate_limit: '5/minute', conditions: [{ path: 'args.a', op: 'eq', value: 1 }] }] },
-        },
-      },
-      'rate_limit cannot be combined',
+      rules('- name: x\n  rate_limit: 5/minute\n  conditions: [{path: args.a, op: eq, value: 1}]'),
+      'tools.t.rules[0]: rate_limit cannot be combined with conditions or state; use separate rules or the full syntax instead',
     ],
     [
       'two rate limits in one window',
-      {
-        version: '1',
-        tools: {
-          t: {
-            rules: [
-              { name: 'a', rate_limit: '5/minute' },
-              { name: 'b', rate_limit: '9/minute' },
-            ],
-          },
-        },
-      },
-      'duplicate state counter',
+      rules('- {name: a, rate_limit: 5/minute}\n- {name: b, rate_limit: 9/minute}'),
+      'tools.t.rules[1]: duplicate state counter "_rate_minute" (also used by rules[0])',
     ],
     [
       'a look-ahead RE2 cannot run',
-      {
-        version: '1',
-        tools: { t: { rules: [{ name: 'x', conditions: [{ path: 'args.a', op: 'regex', value: '^(?!x)' }] }] } },
-      },
-      'not supported',
+      rules('- name: x\n  conditions: [{path: args.a, op: regex, value: "^(?!x)"}]'),
+      'tools.t.rules[0].conditions[0]: invalid regex "^(?!x)": error parsing regexp: invalid or unsupported Perl syntax: `(?!`',
     ],
     [
       'a numeric operator with a string',
-      {
-        version: '1',
-        tools: { t: { rules: [{ name: 'x', conditions: [{ path: 'args.a', op: 'lte', value: '5' }] }] } },
-      },
-      'requires a numeric value',
+      rules('- name: x\n  conditions: [{path: args.a, op: lte, value: "5"}]'),
+      'tools.t.rules[0].conditions[0]: operator "lte" requires a numeric value',
     ],
-  ])('rejects %s', (_, doc, message) => {
-    expect(checkIntercept(doc).join('\n')).toContain(message);
+    [
+      'a rate limit on a dotted tool name',
+      'version: "1"\ntools:\n  files.write:\n    rules: [{name: r, rate_limit: 5/minute}]\n',
+      'tools.files.write.rules[0]: condition references state.files.write._rate_minute but no matching state block found',
+    ],
+  ])('rejects %s', (_, yaml, message) => {
+    expect(checkInterceptYaml(yaml)).toEqual([message]);
   });
 
   test('accepts rules: [] under default deny', () => {
-    expect(checkIntercept({ version: '1', default: 'deny', tools: { t: { rules: [] } } })).toEqual([]);
+    expect(checkInterceptYaml('version: "1"\ndefault: deny\ntools:\n  t:\n    rules: []\n')).toEqual([]);
   });
 
   test('a refused tool becomes a deny rule with no conditions', () => {
@@ -295,39 +279,42 @@ describe('the Intercept check itself', () => {
   });
 });
 
+/** Strings a third party may put in a name or title, and the writer must survive. */
+const HOSTILE_TEXTS = [
+  'plain_name',
+  'true',
+  '123',
+  'a: b # c',
+  '"quoted" and \'single\'',
+  'line one\nline two',
+  '- dash first',
+  'émoji 😀 and RTL \u202e',
+  '',
+  // Words and numbers a YAML reader would turn into something else.
+  '0777',
+  '1e3',
+  '1_000',
+  '.inf',
+  '~',
+  'null',
+  'Yes',
+  'off',
+  '---',
+  '0x1F',
+  // Characters yaml.v3 rejects (C0, DEL, C1, BOM inside text) or reads as line breaks (NEL, LS, PS).
+  'a\u0001b',
+  'a\u007fb',
+  'a\u0085b',
+  'a\u0090b',
+  'a\u2028b\u2029c',
+  'a\ufeffb',
+  'tab\there',
+  'nbsp\u00a0here',
+  'astral \u{1F600} \u{E0041}',
+];
+
 describe('the Intercept YAML writer', () => {
-  test.each([
-    'plain_name',
-    'true',
-    '123',
-    'a: b # c',
-    '"quoted" and \'single\'',
-    'line one\nline two',
-    '- dash first',
-    'émoji 😀 and RTL \u202e',
-    '',
-    // Words and numbers a YAML reader would turn into something else.
-    '0777',
-    '1e3',
-    '1_000',
-    '.inf',
-    '~',
-    'null',
-    'Yes',
-    'off',
-    '---',
-    '0x1F',
-    // Characters yaml.v3 rejects (C0, DEL, C1, BOM inside text) or reads as line breaks (NEL, LS, PS).
-    'a\u0001b',
-    'a\u007fb',
-    'a\u0085b',
-    'a\u0090b',
-    'a\u2028b\u2029c',
-    'a\ufeffb',
-    'tab\there',
-    'nbsp\u00a0here',
-    'astral \u{1F600} \u{E0041}',
-  ])('writes %j so that YAML reads it back unchanged', (text) => {
+  test.each(HOSTILE_TEXTS)('writes %j so that YAML reads it back unchanged', (text) => {
     const policy = {
       version: '1' as const,
       description: text,
@@ -342,6 +329,11 @@ describe('the Intercept YAML writer', () => {
       },
     };
     expect(parse(interceptYaml(policy))).toEqual(policy);
+  });
+
+  test.each(HOSTILE_TEXTS)("yaml.v3 (Intercept's parser, ported) reads %j back as the same string", (text) => {
+    const read = unmarshalAny(`v: ${yamlScalar(text)}\n`);
+    expect(read).toEqual({ value: new Map([['v', text]]) });
   });
 
   test('a lone surrogate, which UTF-8 cannot hold, is written as U+FFFD, as Go reads the JSON forms', () => {
@@ -440,5 +432,100 @@ describe('the published policy JSON Schema', () => {
   ])('rejects %s', (_, policy) => {
     expect(validate(policy)).toBe(false);
     expect(policySchema.safeParse(policy).success).toBe(false);
+  });
+});
+
+/**
+ * The emitter (formats.ts, decision.ts) against Intercept's real loader and engine, with inputs
+ * the catalogue schema allows: each case was a gap the port found (issue #12).
+ */
+describe('emitted Intercept YAML under Intercept itself', () => {
+  const emitted = (overrides: Record<string, Json>) => {
+    const tool = parsedTool(overrides);
+    const { policy, notes } = interceptPolicy([decide(tool, classifyTool(tool))], 'd');
+    return interceptYaml(policy, notes);
+  };
+  const oneParam = (name: string, type: string) => ({
+    type: 'object',
+    properties: { [name]: { type } },
+    required: [name],
+  });
+
+  // Tool names may contain dots (MCP); Intercept splits state.<tool>.<counter> at the first dot.
+  test('a dotted tool name with a rate limit loads', () => {
+    expect(
+      checkInterceptYaml(emitted({ name: 'files.write', description: 'Writes a file.', inputSchema: params('path') })),
+    ).toEqual([]);
+  });
+
+  // Parameter names are free text and reach paths and messages; JSON.stringify leaves DEL and C1 raw.
+  test('a parameter name with DEL loads', () => {
+    const yaml = emitted({
+      name: 'create_refund',
+      description: 'Refunds a charge.',
+      inputSchema: oneParam('amount\u007f', 'integer'),
+    });
+    expect(checkInterceptYaml(yaml)).toEqual([]);
+  });
+
+  // JSON.stringify writes a lone surrogate as \udXXX, an escape yaml.v3 refuses.
+  test('a parameter name with a lone surrogate loads', () => {
+    const yaml = emitted({
+      name: 'write_file',
+      description: 'Writes a file.',
+      inputSchema: oneParam('path\ud800', 'string'),
+    });
+    expect(checkInterceptYaml(yaml)).toEqual([]);
+  });
+
+  // NEL is a line break to yaml.v3: a parameter named with one is never guarded (decision.ts), so no
+  // garbled path reaches the file, and a description holding one is escaped and read back as written.
+  test('text with NEL, LS and PS is read back by yaml.v3 exactly as written', () => {
+    const tool = parsedTool({
+      name: 'create_refund',
+      description: 'Refunds a charge.',
+      inputSchema: oneParam('amount\u0085x', 'integer'),
+    });
+    const description = 'Refunds\u0085for\u2028the\u2029shop \u0090 \u007f';
+    const { policy, notes } = interceptPolicy([decide(tool, classifyTool(tool)).variant!], description);
+    const loaded = loadInterceptPolicy(interceptYaml(policy, notes)).policy!;
+    expect(loaded.description).toBe(description);
+    const paths = loaded.tools.get('create_refund')?.rules.flatMap((r) => r.conditions.map((c) => c.path));
+    expect(paths?.filter((p) => p.startsWith('args.'))).toEqual([]);
+  });
+
+  // args.file.path walks into {file: {path}}: the flat argument "file.path" is never found.
+  test('a guard on a dotted parameter name lets a good call through', () => {
+    const { policy } = loadInterceptPolicy(
+      emitted({ name: 'write_file', description: 'Writes a file.', inputSchema: oneParam('file.path', 'string') }),
+    );
+    expect(evaluateCall(policy!, 'write_file', { 'file.path': 'notes/a.txt' }).allowed).toBe(true);
+  });
+
+  // An evaluate rule on an argument the call does not send fails, so the call is denied.
+  test('a bulk-flag guard lets a call that leaves out the optional flag through', () => {
+    const { policy } = loadInterceptPolicy(
+      emitted({
+        name: 'mark_messages',
+        description: 'Marks messages read.',
+        inputSchema: params('all:boolean', 'ids:array'),
+      }),
+    );
+    expect(evaluateCall(policy!, 'mark_messages', { ids: ['1'] }).allowed).toBe(true);
+  });
+
+  test('a guarded call the policy means to allow is allowed, and the 31st call in a minute is not', () => {
+    const { policy } = loadInterceptPolicy(
+      emitted({ name: 'write_file', description: 'Writes a file.', inputSchema: oneParam('path', 'string') }),
+    );
+    expect(evaluateCall(policy!, 'write_file', { path: 'notes/a.txt' })).toEqual({
+      allowed: true,
+      reserved: { 'write_file._rate_minute': 1 },
+    });
+    expect(evaluateCall(policy!, 'write_file', { path: '../etc/passwd' }).allowed).toBe(false);
+    expect(evaluateCall(policy!, 'write_file', { path: 'a.txt' }, { 'write_file._rate_minute': 30 })).toMatchObject({
+      allowed: false,
+      message: 'Rate limit of 30 per minute reached. Try again later.',
+    });
   });
 });
