@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analysedServer, makeTool, params, type Json } from '../../test/fixtures.ts';
 import { FULL_SCORE, gradeServer, LETTER_FLOORS, letterFor, LETTERS, POINTS, type GradeOptions } from './grade.ts';
+import { serverRecords, toolRecords } from './search-records.ts';
 
 /** A server that says where it comes from: repository, version and a package. */
 const PROVENANCE: Record<string, Json> = {
@@ -258,5 +259,19 @@ describe('a grade follows the classification', () => {
   test('the same server always gets the same grade', () => {
     const tools = [shell, fetcher, terse, lying, critical(), ...reads(3)];
     expect(grade(tools)).toEqual(grade(tools));
+  });
+});
+
+describe('the search filter', () => {
+  test("a server's search record and each of its tools' records carry the server's grade", () => {
+    const server = analysedServer({ server: PROVENANCE, tools: [critical(), ...reads(4)] });
+    const filter = '<span data-pagefind-filter="grade">B</span>';
+    expect(serverRecords([server])[0]!.html).toContain(filter);
+    expect(toolRecords([server]).map((r) => r.html.includes(filter))).toEqual([true, true, true, true, true]);
+  });
+
+  test('a server not scanned yet is filed under "Not graded"', () => {
+    const server = analysedServer({ server: PROVENANCE, tools: [] });
+    expect(serverRecords([server])[0]!.html).toContain('<span data-pagefind-filter="grade">Not graded</span>');
   });
 });
