@@ -62,18 +62,25 @@ describe('the letters', () => {
   });
 
   test.each([
-    // 1 of 5 critical: 20% of 60 points.
-    ['A', [...reads(5)], 100],
-    ['B', [critical(), ...reads(4)], FULL_SCORE - 12],
-    // 2 of 5: 24 points.
-    ['C', [critical('delete_zone'), critical('delete_record'), ...reads(3)], FULL_SCORE - 24],
-    // 3 of 5: 36 points.
-    ['D', [critical('delete_zone'), critical('delete_record'), critical('delete_domain'), ...reads(2)], 64],
-    // Every tool critical: all 60 points.
-    ['F', [critical('delete_zone'), critical('delete_record')], 40],
+    ['A', [...reads(4)], 100],
+    // 1 of 4 tools critical: 25% of 50 points, rounded.
+    ['B', [critical(), ...reads(3)], 87],
+    // 2 of 4: 25 points.
+    ['C', [critical('delete_zone'), critical('delete_record'), ...reads(2)], 75],
+    // 3 of 4: 38 points.
+    ['D', [critical('delete_zone'), critical('delete_record'), critical('delete_domain'), read()], 62],
+    // Every tool critical (50 points), and one says it is not destructive (10 more).
+    ['F', [critical('delete_zone'), { ...critical('delete_record'), annotations: { destructiveHint: false } }], 40],
   ] as const)('the catalogue reaches %s from the tools alone', (letter, tools, score) => {
     const g = grade([...tools]);
     expect([g.letter, g.score]).toEqual([letter, score]);
+  });
+
+  test('risk alone is at worst a D: every tool critical, nothing else against the server', () => {
+    expect(grade([critical('delete_zone'), critical('delete_record')])).toMatchObject({
+      letter: 'D',
+      score: FULL_SCORE - POINTS.criticalShare,
+    });
   });
 
   test('a clean server is an A with nothing to explain', () => {
@@ -142,7 +149,7 @@ describe('each reason names its figure', () => {
       PROVENANCE,
       'critical-share',
       '3 of 12 tools (25%) are critical: delete_zone, delete_record, purge_zone',
-      15,
+      13,
     ],
     [
       'tools that take code',
@@ -150,7 +157,7 @@ describe('each reason names its figure', () => {
       PROVENANCE,
       'code',
       '1 of 4 tools (25%) takes code, a query or a shell command: execute_command',
-      13,
+      10,
     ],
     [
       'tools that take a URL',
@@ -264,10 +271,10 @@ describe('a grade follows the classification', () => {
 
 describe('the search filter', () => {
   test("a server's search record and each of its tools' records carry the server's grade", () => {
-    const server = analysedServer({ server: PROVENANCE, tools: [critical(), ...reads(4)] });
+    const server = analysedServer({ server: PROVENANCE, tools: [critical(), ...reads(3)] });
     const filter = '<span data-pagefind-filter="grade">B</span>';
     expect(serverRecords([server])[0]!.html).toContain(filter);
-    expect(toolRecords([server]).map((r) => r.html.includes(filter))).toEqual([true, true, true, true, true]);
+    expect(toolRecords([server]).map((r) => r.html.includes(filter))).toEqual([true, true, true, true]);
   });
 
   test('a server not scanned yet is filed under "Not graded"', () => {

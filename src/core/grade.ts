@@ -42,7 +42,9 @@ export const LETTER_FLOORS: readonly { letter: Exclude<Letter, 'F'>; min: number
 /**
  * What each finding costs. A share-based finding costs its weight times the share of
  * tools it concerns (every tool critical: the full weight), and at least one point,
- * so that every finding is listed.
+ * so that every finding is listed. A server whose every tool is critical, and nothing
+ * else against it, is a D: a dangerous server is not a dishonest one, and an F takes
+ * more (poisoning, annotations that lie, no provenance, more risky inputs).
  */
 export const POINTS = {
   /** Any tool with tool-poisoning markers; also caps the grade at F. */
@@ -52,9 +54,9 @@ export const POINTS = {
   /** …up to this many points in all. */
   annotationMismatchMax: 30,
   /** Every tool critical (destructive, financial, or raised to critical by a signal). */
-  criticalShare: 60,
+  criticalShare: 50,
   /** Every tool takes code, a query or a shell command. */
-  codeShare: 50,
+  codeShare: 40,
   /** Every tool takes a URL or endpoint. */
   urlShare: 20,
   /** Every tool has an empty or very short description. */

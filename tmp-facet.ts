@@ -1,0 +1,10 @@
+import { launchChromium } from './scripts/lib/chromium.ts';
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto('http://127.0.0.1:4392/search/?grade=F');
+await page.waitForTimeout(1500);
+const facet = page.locator('[data-facet="grade"]');
+await facet.scrollIntoViewIfNeeded();
+console.log(await facet.innerText());
+await facet.screenshot({ path: '/tmp/grade-shots/facet.png' });
+await browser.close();
