@@ -117,7 +117,7 @@ describe('the letters', () => {
       reasons: [
         {
           id: 'not-scanned',
-          text: 'not graded: no tools listed yet (the server has not been scanned)',
+          text: 'no tools listed yet: the server has not been scanned',
           points: 0,
         },
       ],

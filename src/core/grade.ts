@@ -137,9 +137,7 @@ export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, op
     return {
       letter: null,
       score: null,
-      reasons: [
-        { id: 'not-scanned', text: 'not graded: no tools listed yet (the server has not been scanned)', points: 0 },
-      ],
+      reasons: [{ id: 'not-scanned', text: 'no tools listed yet: the server has not been scanned', points: 0 }],
     };
   }
   const reasons: GradeReason[] = [];
@@ -230,7 +228,8 @@ const grades = new WeakMap<object, Grade>();
 
 /**
  * The grade every page, the API and the search index show, computed once per server.
- * The one place that passes the registry status (once the catalogue carries it).
+ * The one place to pass the registry status once server files carry it (a registry sync
+ * writing `registry: {status}` beside `server`): `gradeServer(server, { registryStatus })`.
  */
 export function serverGrade(server: AnalysedServer): Grade {
   let grade = grades.get(server);
