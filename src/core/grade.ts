@@ -12,7 +12,7 @@
  * the score's letter comes from {@link LETTER_FLOORS}. A few findings also cap the
  * letter whatever the score ({@link GradeReason.ceiling}): a server that hides
  * instructions for the agent is an F however tidy the rest is. The scale has no E,
- * as in most A–F scales (and Glama's): A, B, C, D, F.
+ * as in most A–F scales: A, B, C, D, F.
  *
  * A server with no tools yet (in the registry but not scanned) gets no letter: there
  * is nothing to summarise, and a letter from provenance alone would read as a verdict
