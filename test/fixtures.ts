@@ -2,6 +2,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AnalysedServer } from '../src/core/analyse.ts';
+import { classifyTool } from '../src/core/classify/classifier.ts';
+import { decide } from '../src/core/policy/decision.ts';
+import { serverSchema } from '../src/schemas/server.ts';
 import { toolSchema, type Tool } from '../src/schemas/tool.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -56,5 +60,24 @@ export function params(...specs: string[]): Record<string, Json> {
         return [name!, { type, ...(rest.length ? { description: rest.join(':') } : {}) }];
       }),
     ),
+  };
+}
+
+/** A server as the pages see it (each tool classified and decided), from catalogue-file overrides. */
+export function analysedServer({
+  server = {},
+  tools = [makeTool()],
+}: { server?: Record<string, Json>; tools?: Record<string, Json>[] } = {}): AnalysedServer {
+  const parsed = serverSchema.parse(makeServer(server));
+  return {
+    slug: 'weather',
+    file: 'weather.json',
+    server: parsed,
+    title: parsed.title || parsed.name,
+    tools: tools.map((overrides) => {
+      const tool = parsedTool(overrides);
+      const classification = classifyTool(tool);
+      return { slug: tool.name.toLowerCase(), tool, classification, decision: decide(tool, classification) };
+    }),
   };
 }

@@ -4,6 +4,7 @@
  * catalogue write the same bytes.
  */
 import { countBy, type AnalysedServer } from './analyse.ts';
+import { serverGrade } from './grade.ts';
 import { definitionHash } from './import.ts';
 import { policyLayerPolicy } from './policy/formats.ts';
 
@@ -19,6 +20,7 @@ export function catalogueIndex(servers: readonly AnalysedServer[]) {
       title: s.title,
       tools: s.tools.length,
       counts: countBy(s.tools),
+      grade: serverGrade(s),
       url: `/servers/${s.slug}/`,
       api: `/api/servers/${s.slug}.json`,
     })),
@@ -30,6 +32,7 @@ export function serverDocument(server: AnalysedServer) {
     slug: server.slug,
     server: server.server,
     counts: countBy(server.tools),
+    grade: serverGrade(server),
     policy: policyLayerPolicy(server.tools.map((t) => t.decision)),
     tools: server.tools.map((t) => {
       const { classification: c } = t;

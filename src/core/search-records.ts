@@ -17,6 +17,7 @@ import type { Attack } from '../schemas/attack.ts';
 import { CATEGORY_LABELS, RISK_LABELS, SIGNAL_LABELS } from '../schemas/taxonomy.ts';
 import type { AnalysedServer } from './analyse.ts';
 import { identifierWords } from './classify/words.ts';
+import { gradeLabel, serverGrade } from './grade.ts';
 import { DESCRIPTION_LIMIT, parameterRows } from './explain.ts';
 
 export interface SearchRecord {
@@ -64,6 +65,7 @@ export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] 
           filter('risk', RISK_LABELS[c.risk]),
           filter('category', CATEGORY_LABELS[c.category]),
           filter('server', server.title),
+          filter('grade', gradeLabel(serverGrade(server))),
           ...[...new Set(c.signals.map((s) => s.id))].map((s) => filter('signal', SIGNAL_LABELS[s])),
         ]),
       });
@@ -89,6 +91,7 @@ export function serverRecords(servers: readonly AnalysedServer[]): SearchRecord[
       ),
       filter('type', 'Server'),
       filter('server', server.title),
+      filter('grade', gradeLabel(serverGrade(server))),
     ]),
   }));
 }

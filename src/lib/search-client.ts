@@ -48,8 +48,8 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-export type FilterKey = 'type' | 'risk' | 'category' | 'signal' | 'server';
-export const FILTER_KEYS: FilterKey[] = ['type', 'risk', 'category', 'signal', 'server'];
+export type FilterKey = 'type' | 'risk' | 'category' | 'signal' | 'server' | 'grade';
+export const FILTER_KEYS: FilterKey[] = ['type', 'risk', 'category', 'signal', 'server', 'grade'];
 
 export interface SearchState {
   q: string;
@@ -58,7 +58,7 @@ export interface SearchState {
 }
 
 export function emptyState(): SearchState {
-  return { q: '', filters: { type: [], risk: [], category: [], signal: [], server: [] }, sort: 'relevance' };
+  return { q: '', filters: { type: [], risk: [], category: [], signal: [], server: [], grade: [] }, sort: 'relevance' };
 }
 
 /** The state as `?q=…&risk=Critical&sort=risk`: what a shared or bookmarked link carries. */
