@@ -282,3 +282,19 @@ describe('the search filter', () => {
     expect(serverRecords([server])[0]!.html).toContain('<span data-pagefind-filter="grade">Not graded</span>');
   });
 });
+
+test('one tool that runs code among many still costs at least its own points', () => {
+  const tools = [
+    ...Array.from({ length: 19 }, (_, i) => ({
+      name: `list_things_${i}`,
+      description: 'Lists things in the account.',
+    })),
+    {
+      name: 'evaluate_script',
+      description: 'Runs the JavaScript it is given in the page.',
+      inputSchema: params('script'),
+    },
+  ];
+  const grade = gradeServer(analysedServer({ tools }));
+  expect(grade.reasons.find((r) => r.id === 'code')?.points).toBe(POINTS.codePerTool);
+});

@@ -55,8 +55,10 @@ export const POINTS = {
   annotationMismatchMax: 30,
   /** Every tool critical (destructive, financial, or raised to critical by a signal). */
   criticalShare: 50,
-  /** Every tool takes code, a query or a shell command. */
+  /** Every tool takes code, a query or a shell command… */
   codeShare: 40,
+  /** …and each one at least this much: one `evaluate` tool among many still runs anything it is given. */
+  codePerTool: 5,
   /** Every tool takes a URL or endpoint. */
   urlShare: 20,
   /** Every tool has an empty or very short description. */
@@ -146,12 +148,18 @@ export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, op
   const ofTools = (n: number) => `${n.toLocaleString('en-US')} of ${plural(total, 'tool')}`;
   const share = (n: number) => `${ofTools(n)} (${Math.round((n / total) * 100)}%)`;
   /** `verbs`: the finding for one tool and for several ("is critical", "are critical"). */
-  const shareReason = (id: GradeReasonId, found: readonly AnalysedTool[], weight: number, verbs: [string, string]) => {
+  const shareReason = (
+    id: GradeReasonId,
+    found: readonly AnalysedTool[],
+    weight: number,
+    verbs: [string, string],
+    perTool = 1,
+  ) => {
     if (found.length === 0) return;
     reasons.push({
       id,
       text: `${share(found.length)} ${verbs[found.length === 1 ? 0 : 1]}: ${names(found)}`,
-      points: Math.max(1, Math.round((found.length / total) * weight)),
+      points: Math.max(Math.round((found.length / total) * weight), Math.min(weight, found.length * perTool)),
     });
   };
 
@@ -174,10 +182,13 @@ export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, op
 
   const critical = tools.filter((t) => t.classification.risk === 'critical');
   shareReason('critical-share', critical, POINTS.criticalShare, ['is critical', 'are critical']);
-  shareReason('code', withSignal('code'), POINTS.codeShare, [
-    'takes code, a query or a shell command',
-    'take code, a query or a shell command',
-  ]);
+  shareReason(
+    'code',
+    withSignal('code'),
+    POINTS.codeShare,
+    ['takes code, a query or a shell command', 'take code, a query or a shell command'],
+    POINTS.codePerTool,
+  );
   shareReason('url', withSignal('url'), POINTS.urlShare, ['takes a URL or endpoint', 'take a URL or endpoint']);
   shareReason('short-description', withSignal('short-description'), POINTS.shortDescriptionShare, [
     'has an empty or very short description',
