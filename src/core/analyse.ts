@@ -51,6 +51,13 @@ export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
   });
 }
 
+const TITLE_ORDER = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** By the title the lists show, ignoring case and accents; two servers with one title by slug (unique). */
+export function byTitle(a: AnalysedServer, b: AnalysedServer): number {
+  return TITLE_ORDER.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
 export interface PolicyTexts {
   /** PolicyLayer JSON, the primary format. */
   policy: Policy;
@@ -59,17 +66,13 @@ export interface PolicyTexts {
   claudeJson: string;
 }
 
-function texts(
-  server: AnalysedServer,
-  tools: readonly AnalysedTool[],
-  description: string,
-  indent: 0 | 2,
-): PolicyTexts {
+/** Every format indented: a policy on a page is read before it is copied (issue 15). */
+function texts(server: AnalysedServer, tools: readonly AnalysedTool[], description: string): PolicyTexts {
   const decisions = tools.map((t) => t.decision);
   const policy = policyLayerPolicy(decisions);
   return {
     policy,
-    policyJson: policyJson(policy, indent),
+    policyJson: policyJson(policy, 2),
     interceptYaml: interceptYaml(interceptPolicy(decisions, description)),
     claudeJson: claudeJson(
       claudeSettings(
@@ -82,11 +85,11 @@ function texts(
 
 export function toolPolicyTexts(server: AnalysedServer, tool: AnalysedTool): PolicyTexts {
   // No server title here: one wording for every tool lets the highlighter reuse its work (src/lib/highlight.ts).
-  return texts(server, [tool], `Recommended policy for ${tool.tool.name}, from the MCP Tool Catalogue`, 0);
+  return texts(server, [tool], `Recommended policy for ${tool.tool.name}, from the MCP Tool Catalogue`);
 }
 
 export function serverPolicyTexts(server: AnalysedServer): PolicyTexts {
-  return texts(server, server.tools, `Recommended policy for all ${server.tools.length} tools of ${server.title}`, 2);
+  return texts(server, server.tools, `Recommended policy for all ${server.tools.length} tools of ${server.title}`);
 }
 
 export type Counts<K extends string> = Record<K, number>;
