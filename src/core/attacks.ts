@@ -33,8 +33,11 @@ export function exposure(attack: Attack, tool: Exposable): number {
   return attack.signals.length === 0 ? 1 : 0;
 }
 
-/** The attacks a tool is exposed to, closest match and highest severity first. */
-export function attacksFor(tool: Exposable, attacks: readonly AttackRef[], max = 5): AttackRef[] {
+/**
+ * The attacks a tool is exposed to, closest match and highest severity first. The cap leaves room
+ * for the articles about every tool of a kind (the rug pull) after a tool's many signal matches.
+ */
+export function attacksFor(tool: Exposable, attacks: readonly AttackRef[], max = 8): AttackRef[] {
   return attacks
     .map((a) => ({ a, score: exposure(a.data, tool) }))
     .filter((x) => x.score > 0)
