@@ -7,6 +7,8 @@ const PAGES = [
   ['home', '/'],
   ['server list', '/servers/'],
   ['server', '/servers/mcp-flux-pro/'],
+  // Its server.json lists icons on another host: never loaded (privacy, and the CSP).
+  ['server with icons', '/servers/weather-maps/'],
   ['tool list', '/tools/'],
   ['tool list, page 2', '/tools/page/2/'],
   ['category', '/categories/destructive/'],

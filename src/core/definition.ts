@@ -74,7 +74,7 @@ const HINTS: Record<string, { true: string; false: string }> = {
 
 const MAX_VALUE = 300;
 
-/** Every annotation the server sets, in the order it wrote them, with what each claims. */
+/** Every annotation the server sets (MCP's own first, as the schema parses them, then the others), with what each claims. */
 export function annotationClaims(tool: Tool): AnnotationClaim[] {
   return Object.entries(tool.annotations ?? {}).map(([name, raw]) => {
     const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
