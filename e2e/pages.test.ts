@@ -52,7 +52,7 @@ describe('at 390 px wide, a tool page', () => {
     for (const [label, third] of [
       ['Parameters of get_forecast', 'Required: '],
       ['Fields get_forecast returns', 'Always present: '],
-    ]) {
+    ] as const) {
       const region = page.getByRole('region', { name: label });
       const [scroll, client] = await region.evaluate((e) => [e.scrollWidth, e.clientWidth]);
       expect(scroll, label).toBeLessThanOrEqual(client);
