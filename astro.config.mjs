@@ -37,6 +37,20 @@ export default defineConfig({
     ...(helper ? [] : [sitemap({ filter: (page) => !page.endsWith('/404/'), customPages: otherPages })]),
     search(),
   ],
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro wraps every MDX article it renders in a module that starts with its own marker
+          // "use astro:head-inject" (astro/dist/content/vite-plugin-content-assets.js), and Rolldown warns
+          // that it may drop such a directive. The code is Astro's, not ours, and nothing in the articles can
+          // avoid it: the warning (one per article) says nothing a reader can act on. Only the message is dropped.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   // Code in the attack articles: the same two themes as the policy blocks.
   markdown: {
     shikiConfig: {

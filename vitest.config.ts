@@ -6,7 +6,12 @@ export default defineConfig({
   test: {
     // Vitest already refuses `.only` when CI is set (allowOnly defaults to !CI).
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/cli/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/schemas/**/*.test.ts'],
+        },
+      },
       { test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {

@@ -7,12 +7,16 @@ const PAGES = [
   ['home', '/'],
   ['server list', '/servers/'],
   ['server', '/servers/mcp-flux-pro/'],
+  // Its server.json lists icons on another host: never loaded (privacy, and the CSP).
+  ['server with icons', '/servers/weather-maps/'],
   ['tool list', '/tools/'],
   ['tool list, page 2', '/tools/page/2/'],
   ['category', '/categories/destructive/'],
   ['risk class', '/risk/critical/'],
   ['tool', '/tools/mcp-flux-pro/flux_edit_image/'],
   ['tool with signals and a review', '/tools/notes-wiki/calculate_reading_time/'],
+  ['tool with an output schema and annotations', '/tools/weather-maps/get_forecast/'],
+  ['financial tool', '/tools/payments-gateway/create_refund/'],
   ['attack list', '/attacks/'],
   ['attack', '/attacks/tool-poisoning/'],
   ['how recommendations are made', '/how-recommendations-are-made/'],
@@ -27,10 +31,56 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (colorScheme) => {
+// Every page type at a desktop and a phone width, in both themes (issue 15): tables that scroll on a
+// phone must be focusable regions, and every colour pair must keep its contrast in both themes.
+describe.each([
+  ['light', 1280],
+  ['dark', 1280],
+  ['light', 390],
+  ['dark', 390],
+] as const)('axe-core in the %s theme at %i px', (colorScheme, width) => {
   test.each(PAGES)('%s (%s) has no serious or critical violation', async (_, path) => {
-    const page = await open(browser, path, { colorScheme });
+    const page = await open(browser, path, { colorScheme, viewport: { width, height: 900 } });
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('at 390 px wide, a tool page', () => {
+  test('shows each parameter and each returned field as a block, every column named and nothing cut off', async () => {
+    const page = await open(browser, '/tools/weather-maps/get_forecast/', { viewport: { width: 390, height: 844 } });
+    for (const [label, third] of [
+      ['Parameters of get_forecast', 'Required: '],
+      ['Fields get_forecast returns', 'Always present: '],
+    ] as const) {
+      const region = page.getByRole('region', { name: label });
+      const [scroll, client] = await region.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      expect(scroll, label).toBeLessThanOrEqual(client);
+      // The column names are generated content, which innerText leaves out: read them from the style.
+      const labels = await region
+        .locator('tbody tr')
+        .first()
+        .locator('td')
+        .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
+      expect(labels.slice(1, 3)).toEqual(['"Type: "', `"${third}"`]);
+    }
+    await page.context().close();
+  });
+});
+
+describe('at 390 px wide, a table wider than the screen', () => {
+  test.each([
+    ['/how-recommendations-are-made/', 'The recommended policy by class'],
+    ['/tools/', 'All MCP tools, page 1 of 6'],
+  ])('on %s scrolls inside a labelled region that the keyboard reaches', async (path, label) => {
+    const page = await open(browser, path, { viewport: { width: 390, height: 844 } });
+    const region = page.getByRole('region', { name: label });
+    const [scroll, client] = await region.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    expect(scroll).toBeGreaterThan(client);
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    // Arrow keys may scroll smoothly: wait for it.
+    await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
     await page.context().close();
   });
 });

@@ -16,7 +16,7 @@
  * never adds up. Any other arguments go to `astro build` unchanged.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,6 +24,17 @@ import { parseArgs } from 'node:util';
 import { RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV } from '../src/core/build-env.ts';
 import { readSearchRecords, RECORDS_COMPLETE, recordsFolder, type PendingIndex } from '../src/core/search-index.ts';
 import { hasReported, hasStarted, shardOutDir } from '../src/core/shards.ts';
+import {
+  countPages,
+  filesPhrase,
+  lineSplitter,
+  meaningful,
+  parseLine,
+  phaseLine,
+  phaseOf,
+  seconds,
+  type Phase,
+} from './lib/build-log.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -58,14 +69,85 @@ const shared = shards > 1 ? mkdtempSync(join(ROOT, 'node_modules', '.build-shard
 const started = performance.now();
 let reading: Promise<PendingIndex> | undefined;
 
+// What this script prints (scripts/lib/build-log.ts): a line per phase, a progress line only on a
+// terminal (a log file or CI gets plain lines), and of Astro's own log only its warnings and errors.
+const tty = process.stdout.isTTY === true;
+let progress = '';
+let pages = 0;
+function print(line: string, stream: NodeJS.WriteStream = process.stdout): void {
+  if (progress) process.stdout.write('\r\x1b[K');
+  stream.write(`${line}\n`);
+  if (progress) process.stdout.write(progress);
+}
+const phase = (p: Phase) => print(phaseLine(p, performance.now() - started));
+let renderingSince: number | undefined;
+const ticker = tty
+  ? setInterval(() => {
+      if (renderingSince === undefined) return;
+      progress = `Rendering pages: ${pages.toLocaleString('en-US')} so far (${seconds(performance.now() - renderingSince)})`;
+      process.stdout.write(`\r\x1b[K${progress}`);
+    }, 200)
+  : undefined;
+ticker?.unref();
+
+function stopProgress(): void {
+  clearInterval(ticker);
+  renderingSince = undefined;
+  if (progress) process.stdout.write('\r\x1b[K');
+  progress = '';
+}
+let errorShown = false;
+
+/** The files a build wrote, as a visitor sees them: HTML pages and the rest (JSON, XML, CSS…), not Astro's bundles or the index. */
+function countFiles(dir: string): { html: number; other: number } {
+  let html = 0;
+  let other = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name).slice(dir.length + 1);
+    if (path.startsWith('pagefind/') || path.startsWith('_astro/')) continue;
+    if (entry.name.endsWith('.html')) html++;
+    else other++;
+  }
+  return { html, other };
+}
+
 interface Build {
   child: ChildProcess;
   status?: number;
   exited: Promise<number>;
-  /** The end of a helper's log (only process 0's goes to the terminal), shown if it fails. */
-  tail: string[];
+  /** Everything it printed but the page list (kept whole for process 0, the end for the others), shown if it fails. */
+  log: string[];
   /** How it ended, for the message when it fails. */
   ending?: string;
+}
+
+/** Reads a process's log: counts its pages, and for process 0 prints the phases and the warnings. */
+function follow(build: Build, index: number): (line: string) => void {
+  // A warning's or an error's lines that follow it (a code frame, a list of problems) go with it.
+  let showing = false;
+  return (text) => {
+    const rendered = countPages(text);
+    if (rendered > 0) {
+      renderingSince ??= performance.now();
+      pages += rendered;
+      return;
+    }
+    build.log.push(text);
+    if (index > 0 && build.log.length > 400) build.log.shift();
+    // The helpers' warnings are process 0's too: each is shown once.
+    if (index > 0) return;
+    const line = parseLine(text);
+    if (line.level === 'none') {
+      if (showing) print(text, process.stderr);
+      return;
+    }
+    showing = (line.level === 'warn' || line.level === 'error') && meaningful(line);
+    if (line.level === 'error') errorShown = true;
+    if (showing) print(`${line.level === 'warn' ? 'Warning' : 'Error'} [${line.label}] ${line.text}`, process.stderr);
+    const p = phaseOf(line, ROOT);
+    if (p) phase(p);
+  };
 }
 
 function astroBuild(index: number): Build {
@@ -73,7 +155,7 @@ function astroBuild(index: number): Build {
   const args = helper ? [...astroArgs(true), '--outDir', shardOutDir(shared, index)] : astroArgs(false);
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
     cwd: ROOT,
-    stdio: helper ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
       [SHARD_ENV]: `${index}/${shards}`,
@@ -83,7 +165,7 @@ function astroBuild(index: number): Build {
   });
   const build: Build = {
     child,
-    tail: [],
+    log: [],
     exited: new Promise<number>((done) =>
       child.on('close', (code, signal) => {
         build.ending = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
@@ -91,11 +173,10 @@ function astroBuild(index: number): Build {
       }),
     ),
   };
+  const onLine = follow(build, index);
   for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding('utf8').on('data', (text: string) => {
-      build.tail.push(text);
-      if (build.tail.length > 200) build.tail.shift();
-    });
+    const lines = lineSplitter(onLine);
+    stream.setEncoding('utf8').on('data', lines.push).on('end', lines.end);
   }
   return build;
 }
@@ -127,9 +208,13 @@ try {
     // The others would wait on the failed process (process 0) or work for nothing.
     for (const b of running()) b.child.kill();
     await Promise.all(builds.map((b) => b.exited));
-    // Process 0's log is on the terminal already; another's is shown when it failed first.
+    stopProgress();
+    // Process 0's errors are on the terminal already (all of its log, if it failed without saying
+    // why); another's log is shown when it failed first.
+    if (first.status !== 0 && first.ending?.startsWith('exited') && !errorShown)
+      process.stderr.write(`${first.log.join('\n')}\n`);
     if (failure !== first && !(first.status !== 0 && first.ending?.startsWith('exited'))) {
-      process.stderr.write(failure.tail.join(''));
+      process.stderr.write(`${failure.log.join('\n')}\n`);
       const why = failure.status === 0 ? 'exited without reporting its pages' : failure.ending;
       console.error(
         `\nastro build process ${builds.indexOf(failure)} of ${shards} ${why}; the end of its log is above.`,
@@ -142,6 +227,17 @@ try {
     reading ??= existsSync(join(records, RECORDS_COMPLETE)) ? readSearchRecords(records) : undefined;
     if (!reading) throw new Error('astro build wrote no search records.');
     const rendered = performance.now();
+    stopProgress();
+    const written = countFiles(outDir);
+    print(
+      phaseLine(
+        {
+          label: 'Pages',
+          text: `${filesPhrase(written.html, written.other)} by ${builds.length} astro build process${builds.length === 1 ? '' : 'es'}`,
+        },
+        rendered - started,
+      ),
+    );
     const index = await reading;
     await index.write(join(outDir, 'pagefind'));
     const done = performance.now();
@@ -153,6 +249,7 @@ try {
     );
   }
 } catch (error) {
+  stopProgress();
   for (const b of running()) b.child.kill();
   await reading?.then((index) => index.close()).catch(() => {});
   throw error;

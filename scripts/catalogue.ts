@@ -139,7 +139,7 @@ async function main(): Promise<void> {
         const claudeServerName = values['claude-server-name'] as string | undefined;
         if (claudeServerName !== undefined && claudeServerName.trim() === '')
           fail('--claude-server-name needs the name the server is registered under in Claude Code');
-        const texts = serverPolicyTexts(server, { claudeServerName });
+        const texts = serverPolicyTexts(server, claudeServerName === undefined ? {} : { claudeServerName });
         const text = { policylayer: texts.policyJson, intercept: texts.interceptYaml, claude: texts.claudeJson }[
           values.format as string
         ];

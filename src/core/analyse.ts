@@ -51,6 +51,13 @@ export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
   });
 }
 
+const TITLE_ORDER = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** By the title the lists show, ignoring case and accents; two servers with one title by slug (unique). */
+export function byTitle(a: AnalysedServer, b: AnalysedServer): number {
+  return TITLE_ORDER.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
 export interface PolicyTexts {
   /** PolicyLayer JSON, the primary format. */
   policy: Policy & { tools: Record<string, ToolPolicy> };
@@ -59,11 +66,11 @@ export interface PolicyTexts {
   claudeJson: string;
 }
 
+/** Every format indented: a policy on a page is read before it is copied (issue 15). */
 function texts(
   claudeServerName: string,
   decisions: readonly { decision: ToolDecision; lowRisk: boolean }[],
   description: string,
-  indent: 0 | 2,
 ): PolicyTexts {
   const policy = policyLayerPolicy(decisions.map((d) => d.decision));
   const intercept = interceptPolicy(
@@ -72,7 +79,7 @@ function texts(
   );
   return {
     policy,
-    policyJson: policyJson(policy, indent),
+    policyJson: policyJson(policy, 2),
     interceptYaml: interceptYaml(intercept.policy, intercept.notes),
     claudeJson: claudeJson(claudeSettings(claudeServerName, decisions)),
   };
@@ -91,7 +98,6 @@ export function toolPolicyTexts(server: AnalysedServer, tool: AnalysedTool, opti
     options.claudeServerName ?? server.slug,
     [{ decision: tool.decision, lowRisk: lowRisk(tool) }],
     `Recommended policy for ${tool.tool.name}, from the MCP Tool Catalogue`,
-    0,
   );
 }
 
@@ -107,7 +113,6 @@ export function toolVariantTexts(
     options.claudeServerName ?? server.slug,
     [{ decision: variant, lowRisk: lowRisk(tool) }],
     `Variant policy for ${tool.tool.name} (allowed within limits), from the MCP Tool Catalogue`,
-    0,
   );
 }
 
@@ -116,7 +121,6 @@ export function serverPolicyTexts(server: AnalysedServer, options: PolicyOptions
     options.claudeServerName ?? server.slug,
     server.tools.map((t) => ({ decision: t.decision, lowRisk: lowRisk(t) })),
     `Recommended policy for all ${server.tools.length} tools of ${server.title}`,
-    2,
   );
 }
 

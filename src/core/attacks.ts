@@ -1,32 +1,43 @@
 /**
  * Which attack patterns abuse which tools. An article names the categories and
- * signals it abuses; a tool is exposed to it when it has one of the signals in one
- * of the categories, or when it belongs to a category the article is about and that
- * category is dangerous on its own (execute, destructive, financial).
+ * signals it abuses:
+ * - with signals, a tool of one of the categories is exposed when it has one of them
+ *   (SSRF needs a URL parameter, path traversal a path);
+ * - with none, the article is about those kinds of tool as such, and every tool of
+ *   the categories is exposed (a rug pull can happen to any tool, excessive agency to
+ *   anything that changes state).
+ * So every tool meets at least the articles about its own category, and those about
+ * what its signals show.
  */
 import type { Attack } from '../schemas/attack.ts';
-import { RISKS, type Category } from '../schemas/taxonomy.ts';
+import { RISKS } from '../schemas/taxonomy.ts';
 import type { AnalysedServer, AnalysedTool } from './analyse.ts';
+import type { Classification } from './classify/classifier.ts';
 
 export interface AttackRef {
   slug: string;
   data: Attack;
 }
 
-const DANGEROUS_ALONE = new Set<Category>(['execute', 'destructive', 'financial']);
-
-/** 0 when the tool is not exposed; higher for closer matches. */
-export function exposure(attack: Attack, tool: AnalysedTool): number {
-  const { category, signals } = tool.classification;
-  const inCategory = attack.categories.length === 0 || attack.categories.includes(category);
-  const shared = signals.filter((s) => attack.signals.includes(s.id)).length;
-  if (shared > 0 && inCategory) return 2 * shared + 1;
-  if (inCategory && DANGEROUS_ALONE.has(category) && attack.categories.length > 0) return 1;
-  return 0;
+/** What the matching reads of a tool: its category and signals. */
+export interface Exposable {
+  classification: Pick<Classification, 'category' | 'signals'>;
 }
 
-/** The attacks a tool is exposed to, closest match and highest severity first. */
-export function attacksFor(tool: AnalysedTool, attacks: readonly AttackRef[], max = 5): AttackRef[] {
+/** 0 when the tool is not exposed; higher for closer matches (each shared signal counts). */
+export function exposure(attack: Attack, tool: Exposable): number {
+  const { category, signals } = tool.classification;
+  if (attack.categories.length > 0 && !attack.categories.includes(category)) return 0;
+  const shared = signals.filter((s) => attack.signals.includes(s.id)).length;
+  if (shared > 0) return 2 * shared + 1;
+  return attack.signals.length === 0 ? 1 : 0;
+}
+
+/**
+ * The attacks a tool is exposed to, closest match and highest severity first. The cap leaves room
+ * for the articles about every tool of a kind (the rug pull) after a tool's many signal matches.
+ */
+export function attacksFor(tool: Exposable, attacks: readonly AttackRef[], max = 8): AttackRef[] {
   return attacks
     .map((a) => ({ a, score: exposure(a.data, tool) }))
     .filter((x) => x.score > 0)

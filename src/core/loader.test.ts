@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makeServerFile, makeTool, writeCatalogue } from '../../test/fixtures.ts';
-import { catalogueDir, checkCatalogue, lineAndColumn, loadCatalogue } from './loader.ts';
+import { catalogueDir, checkCatalogue, isBundledSample, lineAndColumn, loadCatalogue } from './loader.ts';
 import { CatalogueError, formatProblem } from './problems.ts';
 
 const problemsOf = (files: Parameters<typeof writeCatalogue>[0]) =>
@@ -156,6 +156,16 @@ describe('catalogueDir', () => {
   test('is CATALOGUE_DIR when set, else content/servers, resolved against the working folder', () => {
     expect(catalogueDir({ CATALOGUE_DIR: 'mine' }, '/srv')).toBe(join('/srv', 'mine'));
     expect(catalogueDir({}, '/srv')).toBe('/srv/content/servers');
+  });
+
+  test.each([
+    [{}, true],
+    [{ CATALOGUE_DIR: 'content/servers/' }, true],
+    [{ CATALOGUE_DIR: '/srv/content/servers' }, true],
+    [{ CATALOGUE_DIR: 'mine' }, false],
+    [{ CATALOGUE_DIR: '/elsewhere/content/servers' }, false],
+  ])('with %j the folder is the bundled sample: %s', (env, sample) => {
+    expect(isBundledSample(catalogueDir(env, '/srv'), '/srv')).toBe(sample);
   });
 });
 

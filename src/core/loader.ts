@@ -35,9 +35,20 @@ export interface Catalogue {
 /** `/servers/page/2/` is the server list's second page, so no server may be called "page". */
 const RESERVED_SLUGS = new Set(['page']);
 
+/** The bundled sample catalogue, inside the project. */
+const SAMPLE_DIR = 'content/servers';
+
 /** The folder a build, a validation or an import reads: `CATALOGUE_DIR`, or the bundled sample. */
 export function catalogueDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return resolve(cwd, env.CATALOGUE_DIR || 'content/servers');
+  return resolve(cwd, env.CATALOGUE_DIR || SAMPLE_DIR);
+}
+
+/**
+ * Whether `dir` is the bundled sample, whose servers are mostly made up: a site built
+ * from it says so, one built from a company's own catalogue does not.
+ */
+export function isBundledSample(dir: string, cwd = process.cwd()): boolean {
+  return resolve(cwd, dir) === resolve(cwd, SAMPLE_DIR);
 }
 
 /** Reads and validates a catalogue folder; throws a `CatalogueError` that lists every problem. */

@@ -8,8 +8,8 @@ import { ANALYSED_CACHE, CATALOGUE_CACHE } from '../integrations/catalogue.ts';
 import { exposedTools, type AttackRef } from '../core/attacks.ts';
 import { relatedTools, type RelatedTool } from '../core/related.ts';
 import { RISKS, type Category, type Risk } from '../schemas/taxonomy.ts';
-import { analyseCatalogue, type AnalysedServer, type AnalysedTool } from '../core/analyse.ts';
-import { catalogueDir, loadCatalogue, type Catalogue } from '../core/loader.ts';
+import { analyseCatalogue, byTitle, type AnalysedServer, type AnalysedTool } from '../core/analyse.ts';
+import { catalogueDir, isBundledSample, loadCatalogue, type Catalogue } from '../core/loader.ts';
 import { ownShare } from '../core/shards.ts';
 
 let catalogue: Catalogue | undefined;
@@ -28,6 +28,19 @@ export function getServers(): AnalysedServer[] {
     ((globalThis as Record<symbol, unknown>)[ANALYSED_CACHE] as AnalysedServer[] | undefined) ??
     analyseCatalogue(getCatalogue());
   return analysed;
+}
+
+let sortedServers: AnalysedServer[] | undefined;
+
+/** Every server in the order the server list shows them: by title. */
+export function serversByTitle(): AnalysedServer[] {
+  sortedServers ??= [...getServers()].sort(byTitle);
+  return sortedServers;
+}
+
+/** Whether the site is built from the bundled sample catalogue (mostly made-up servers), not a real one. */
+export function builtFromSample(): boolean {
+  return isBundledSample(getCatalogue().dir);
 }
 
 export interface ToolView {

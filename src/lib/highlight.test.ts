@@ -36,7 +36,8 @@ test('a tool policy highlighted through a shared shape is the same as highlighte
       }
     }
   }
-});
+  // Every format of every sample tool, twice: about 3 s alone, more on a busy machine.
+}, 30_000);
 
 test('token colours are classes, with their CSS for both themes', async () => {
   const html = await highlight('{"a": 1}', 'json');

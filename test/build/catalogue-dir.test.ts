@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -34,6 +34,8 @@ describe('CATALOGUE_DIR', () => {
         .filter((p) => p.split('/').length === 4)
         .sort(),
     ).toEqual(['tools/notes/deletenote/index.html', 'tools/notes/list_notes/index.html']);
+    // Another catalogue is not the made-up sample: no page says it is.
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('data-sample-notice');
   });
 
   test('npm run validate lists all three problems of a broken catalogue and exits 1', () => {

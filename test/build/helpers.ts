@@ -16,7 +16,8 @@ export function run(command: string, args: string[], env: Record<string, string>
   });
   // Astro colours its log when CI is set (CI machines are not terminals), so tests that
   // read the log see it without escape codes whatever the environment.
-  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
+  const raw = `${result.stdout}${result.stderr}`;
+  return { status: result.status, output: stripVTControlCharacters(raw), raw };
 }
 
 /** Every `index.html` under `dist/<prefix>/`, as paths relative to `dist/`. */
