@@ -36,11 +36,10 @@ export interface FetchOptions {
 
 /** Whether a failed request is worth repeating: the network, a timeout, 429 and 5xx are; other answers will not change. */
 class PageError extends Error {
-  constructor(
-    message: string,
-    readonly retry: boolean,
-  ) {
+  readonly retry: boolean;
+  constructor(message: string, retry: boolean) {
     super(message);
+    this.retry = retry;
   }
 }
 
@@ -56,7 +55,10 @@ async function getPage(url: URL, timeoutMs: number): Promise<unknown> {
     throw new PageError(`the answer broke off: ${error.message}`, true);
   });
   if (!response.ok)
-    throw new PageError(`HTTP ${response.status} ${text.slice(0, 200)}`, response.status === 429 || response.status >= 500);
+    throw new PageError(
+      `HTTP ${response.status} ${text.slice(0, 200)}`,
+      response.status === 429 || response.status >= 500,
+    );
   try {
     return JSON.parse(text);
   } catch {
@@ -101,7 +103,8 @@ export async function fetchRegistry(
       }
     }
     const list = serverListSchema.safeParse(body);
-    if (!list.success) throw new Error(`${url.href}: expected {"servers": [...], "metadata": {...}}, found something else`);
+    if (!list.success)
+      throw new Error(`${url.href}: expected {"servers": [...], "metadata": {...}}, found something else`);
     list.data.servers.forEach((raw, index) => {
       const checked = checkEntry(raw, { page, index, overall: ++overall });
       if ('server' in checked) entries.push(checked);
@@ -110,7 +113,8 @@ export async function fetchRegistry(
     log(`page ${page}: ${list.data.servers.length} entries (${overall} so far)`);
     const next = list.data.metadata?.nextCursor;
     if (!next) return { entries, rejected, pages: page };
-    if (seenCursors.has(next)) throw new Error(`${url.href}: the registry sent cursor ${JSON.stringify(next)} a second time`);
+    if (seenCursors.has(next))
+      throw new Error(`${url.href}: the registry sent cursor ${JSON.stringify(next)} a second time`);
     seenCursors.add(next);
     cursor = next;
   }
@@ -134,7 +138,8 @@ export function readExisting(dir: string): ExistingFile[] {
       } catch (error) {
         throw new Error(`${path}: ${(error as Error).message}; fix or remove it before a sync`);
       }
-      if (typeof data?.server?.name !== 'string') throw new Error(`${path}: no server.name; fix or remove it before a sync`);
+      if (typeof data?.server?.name !== 'string')
+        throw new Error(`${path}: no server.name; fix or remove it before a sync`);
       return { slug: basename(n, '.json'), data };
     });
 }

@@ -54,7 +54,11 @@ export function sandboxPath(): string {
 }
 
 /** The bwrap command line that runs `command args…` in the sandbox. */
-export function sandboxed(command: string, args: string[], spec: SandboxSpec = {}): { command: string; args: string[] } {
+export function sandboxed(
+  command: string,
+  args: string[],
+  spec: SandboxSpec = {},
+): { command: string; args: string[] } {
   const hidden = ['/home', '/root', homedir(), '/run'].filter((p, i, all) => existsSync(p) && all.indexOf(p) === i);
   const out = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
   for (const path of hidden) out.push('--tmpfs', path);

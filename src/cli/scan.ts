@@ -20,12 +20,10 @@ export interface ScanOptions {
 
 /** A scan that failed, with the HTTP status when the server answered one (401: it wants credentials). */
 export class ScanError extends Error {
-  constructor(
-    message: string,
-    readonly httpStatus: number | undefined,
-    options?: ErrorOptions,
-  ) {
+  readonly httpStatus: number | undefined;
+  constructor(message: string, httpStatus: number | undefined, options?: ErrorOptions) {
     super(message, options);
+    this.httpStatus = httpStatus;
   }
 }
 

@@ -271,7 +271,7 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 }
 
 /** Duplicate tool names and URL slug clashes, read from the raw data so they show even beside schema errors. */
-function toolNameClashes(file: string, data: unknown): Problem[] {
+export function toolNameClashes(file: string, data: unknown): Problem[] {
   const tools = (data as { tools?: unknown })?.tools;
   if (!Array.isArray(tools)) return [];
   const problems: Problem[] = [];

@@ -19,7 +19,7 @@ export interface EntryPosition {
 export interface RegistryEntry {
   /** The `server` object exactly as the registry sent it. */
   server: Record<string, unknown> & { name: string; version: string };
-  meta: Omit<RegistryRecord, 'source' | 'syncedAt'>;
+  meta: Pick<RegistryRecord, 'status' | 'statusMessage' | 'publishedAt' | 'updatedAt' | 'isLatest'>;
   position: EntryPosition;
 }
 
@@ -40,7 +40,8 @@ export function checkEntry(raw: unknown, position: EntryPosition): RegistryEntry
   const rawName = (item?.server as { name?: unknown } | undefined)?.name;
   const name = typeof rawName === 'string' && rawName.length <= 200 ? rawName : undefined;
   const reject = (reason: string): RejectedEntry => ({ position, ...(name ? { name } : {}), reason });
-  if (!item || typeof item !== 'object' || Array.isArray(item)) return reject(`expected an object, found ${describeValue(item)}`);
+  if (!item || typeof item !== 'object' || Array.isArray(item))
+    return reject(`expected an object, found ${describeValue(item)}`);
   const server = serverSchema.safeParse(item.server);
   if (!server.success) {
     const issue = server.error.issues[0]!;
@@ -136,10 +137,19 @@ export function planSync(options: {
     seen.set(entry.server.name, entry.position);
     entries.push(entry);
   }
-  const newNames = entries.filter((e) => !byName.has(e.server.name) && e.meta.status !== 'deleted').map((e) => e.server.name);
+  const newNames = entries
+    .filter((e) => !byName.has(e.server.name) && e.meta.status !== 'deleted')
+    .map((e) => e.server.name);
   const slugs = assignRegistrySlugs(newNames, new Set(existing.map((f) => f.slug)));
 
-  const summary: SyncSummary = { new: 0, updated: 0, unchanged: 0, deprecated: 0, deleted: 0, rejected: rejected.length };
+  const summary: SyncSummary = {
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    deprecated: 0,
+    deleted: 0,
+    rejected: rejected.length,
+  };
   const writes: SyncPlan['writes'] = [];
   const deletedNames: string[] = [];
   for (const { server, meta } of entries) {
@@ -191,9 +201,9 @@ function nextScan(old: ExistingFile['data'] | undefined, version: string): ScanR
 }
 
 function sameEntry(old: ExistingFile['data'], server: RegistryEntry['server'], registry: RegistryRecord): boolean {
-  const { syncedAt: _new, ...now } = registry;
-  const { syncedAt: _old, ...before } = old.registry ?? ({} as Partial<RegistryRecord>);
-  return canonicalJson(old.server) === canonicalJson(server) && canonicalJson(before) === canonicalJson(now);
+  // syncedAt says when the file was last written, not what the registry said.
+  const comparable = (r: Partial<RegistryRecord> | undefined) => canonicalJson({ ...r, syncedAt: undefined });
+  return canonicalJson(old.server) === canonicalJson(server) && comparable(old.registry) === comparable(registry);
 }
 
 /** The closing line of a sync. */

@@ -154,7 +154,12 @@ export function launchesOf(server: { packages?: unknown[]; remotes?: unknown[] }
     const placeholders = (remote.headers ?? []).filter((h) => h.isRequired).map((h) => `header ${h.name} (not sent)`);
     const url = substitute(remote.url!, remote.variables);
     if (remote.type !== 'streamable-http' && remote.type !== 'sse')
-      launches.push({ kind: 'unsupported', what: `remote ${url}`, reason: `unknown transport ${remote.type}`, status: 'failed' });
+      launches.push({
+        kind: 'unsupported',
+        what: `remote ${url}`,
+        reason: `unknown transport ${remote.type}`,
+        status: 'failed',
+      });
     else if (/\{[^{}]+\}/.test(url))
       launches.push({
         kind: 'unsupported',

@@ -1,0 +1,188 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { syncRegistry } from '../../src/cli/registry.ts';
+import { checkCatalogue } from '../../src/core/loader.ts';
+import { makeEntry, startRegistry, type TestRegistry } from './registry-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const started: TestRegistry[] = [];
+afterAll(() => started.forEach((r) => r.http.close()));
+
+async function registry(...args: Parameters<typeof startRegistry>): Promise<TestRegistry> {
+  const r = await startRegistry(...args);
+  started.push(r);
+  return r;
+}
+
+const fast = { limit: 3, backoffMs: 5, timeoutMs: 5000 };
+const read = (dir: string, slug: string) => JSON.parse(readFileSync(join(dir, `${slug}.json`), 'utf8'));
+
+/** Seven valid servers, one deprecated and one deleted, and one entry without a name. */
+function sample(): Record<string, unknown>[] {
+  const nameless = makeEntry('io.github.x/nameless');
+  delete (nameless.server as Record<string, unknown>).name;
+  return [
+    makeEntry('io.github.alice/weather', {
+      server: {
+        title: 'Weather',
+        icons: [{ src: 'https://example.com/icon.png', mimeType: 'image/png', sizes: ['48x48'] }],
+        _meta: { 'io.modelcontextprotocol.registry/publisher-provided': { tool: 'publisher-cli' } },
+      },
+    }),
+    makeEntry('io.github.alice/notes'),
+    makeEntry('com.example/crm', {
+      server: {
+        packages: [],
+        remotes: [
+          { type: 'streamable-http', url: 'https://{host}/mcp', variables: { host: { default: 'crm.example.com' } } },
+        ],
+      },
+    }),
+    makeEntry('io.github.bob/old-thing', { status: 'deprecated' }),
+    makeEntry('io.github.bob/gone', { status: 'deleted' }),
+    makeEntry('io.github.carol/a.b'),
+    makeEntry('io.github.carol/a-b'),
+    nameless,
+  ];
+}
+
+describe('registry sync', () => {
+  test('reads every page, writes one file per server with the server part as sent, and reports the invalid entry', async () => {
+    const r = await registry(sample);
+    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const plan = await syncRegistry(dir, r.url, { ...fast, now: '2025-10-01T00:00:00Z' });
+    expect(plan.summary).toEqual({ new: 5, updated: 0, unchanged: 0, deprecated: 1, deleted: 1, rejected: 1 });
+    expect(plan.pages).toBe(3);
+    expect(r.requests.map((u) => u.searchParams.get('cursor') !== null)).toEqual([false, true, true]);
+    for (const u of r.requests) {
+      expect(u.searchParams.get('version')).toBe('latest');
+      expect(u.searchParams.get('include_deleted')).toBe('true');
+      expect(u.searchParams.get('limit')).toBe('3');
+    }
+    expect(plan.rejected).toEqual([
+      { position: { page: 1, index: 0, overall: 1 }, reason: expect.stringMatching(/^\$\.server\.name: /) },
+    ]);
+    expect(plan.deletedNames).toEqual(['io.github.bob/gone (not in the catalogue)']);
+    // The two carol names make the same readable slug: both get their hash, whatever the order.
+    expect(readdirSync(dir).sort()).toEqual([
+      'com-example-crm.json',
+      expect.stringMatching(/^io-github-alice-notes\.json$/),
+      'io-github-alice-weather.json',
+      'io-github-bob-old-thing.json',
+      expect.stringMatching(/^io-github-carol-a-b-[0-9a-f]{8}\.json$/),
+      expect.stringMatching(/^io-github-carol-a-b-[0-9a-f]{8}\.json$/),
+    ]);
+    const weather = read(dir, 'io-github-alice-weather');
+    expect(weather.server).toEqual(sample()[0]!.server);
+    expect(Object.keys(weather.server)).toEqual(Object.keys(sample()[0]!.server as object));
+    expect(weather.registry).toEqual({
+      source: r.url,
+      status: 'active',
+      publishedAt: '2025-09-01T10:00:00Z',
+      updatedAt: '2025-09-01T10:00:00Z',
+      isLatest: true,
+      syncedAt: '2025-10-01T00:00:00Z',
+    });
+    expect(weather.scan).toEqual({ status: 'not-scanned' });
+    expect(weather.tools).toEqual([]);
+    expect(read(dir, 'io-github-bob-old-thing').registry.status).toBe('deprecated');
+    // The loader takes every file, tools or not.
+    const { catalogue, problems } = checkCatalogue(dir);
+    expect(problems).toEqual([]);
+    expect(catalogue!.servers).toHaveLength(6);
+    expect(catalogue!.toolCount).toBe(0);
+  });
+
+  test('a second sync keeps tools and reviews, re-marks a new version for scanning, and takes a server off the site when deleted', async () => {
+    let entries = sample();
+    const r = await registry(() => entries);
+    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    await syncRegistry(dir, r.url, fast);
+    const path = join(dir, 'io-github-alice-notes.json');
+    const scanned = read(dir, 'io-github-alice-notes');
+    scanned.scan = { status: 'scanned', version: '1.0.0', listedAt: '2025-09-02T00:00:00Z' };
+    scanned.tools = [
+      {
+        name: 'add_note',
+        inputSchema: { type: 'object' },
+        review: { category: 'write', risk: 'medium', note: 'Checked.' },
+      },
+    ];
+    scanned.curatorNote = 'kept';
+    writeFileSync(path, JSON.stringify(scanned));
+    writeFileSync(
+      join(dir, 'io-github-alice-weather.json'),
+      JSON.stringify({ ...read(dir, 'io-github-alice-weather'), tools: [] }),
+    );
+
+    entries = [
+      ...sample().filter((e) => !/notes|weather|old-thing/.test(JSON.stringify(e.server))),
+      makeEntry('io.github.alice/notes', { version: '1.1.0', updatedAt: '2025-10-02T00:00:00Z' }),
+      makeEntry('io.github.alice/weather', { status: 'deleted', updatedAt: '2025-10-02T00:00:00Z' }),
+      makeEntry('io.github.bob/old-thing', { status: 'deprecated' }),
+    ];
+    const plan = await syncRegistry(dir, r.url, fast);
+    expect(plan.summary).toEqual({ new: 0, updated: 1, unchanged: 4, deprecated: 0, deleted: 2, rejected: 1 });
+    expect(plan.deletedNames).toContain('io.github.alice/weather (io-github-alice-weather.json kept, off the site)');
+    const notes = read(dir, 'io-github-alice-notes');
+    expect(notes.server.version).toBe('1.1.0');
+    expect(notes.tools[0].review.note).toBe('Checked.');
+    expect(notes.curatorNote).toBe('kept');
+    expect(notes.scan).toMatchObject({ status: 'not-scanned', version: '1.0.0', listedAt: '2025-09-02T00:00:00Z' });
+    expect(notes.scan.reason).toMatch(/version 1\.1\.0 is published/);
+    const { catalogue } = checkCatalogue(dir);
+    expect(catalogue!.servers.map((s) => s.slug)).not.toContain('io-github-alice-weather');
+    expect(catalogue!.deleted).toEqual(['io-github-alice-weather.json']);
+  });
+
+  test('--since asks only for what changed (updated_since), and the deleted ones come with it', async () => {
+    const r = await registry(() => [
+      makeEntry('io.github.a/old', { updatedAt: '2025-01-01T00:00:00Z' }),
+      makeEntry('io.github.a/new', { updatedAt: '2025-11-01T00:00:00Z' }),
+      makeEntry('io.github.a/removed', { status: 'deleted', updatedAt: '2025-11-02T00:00:00Z' }),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const plan = await syncRegistry(dir, r.url, { ...fast, since: '2025-10-01T00:00:00Z' });
+    expect(r.requests[0]!.searchParams.get('updated_since')).toBe('2025-10-01T00:00:00Z');
+    expect(plan.summary).toMatchObject({ new: 1, deleted: 1 });
+    expect(readdirSync(dir)).toEqual(['io-github-a-new.json']);
+  });
+
+  test('network errors and 503 are retried with backoff; a 404 is not', async () => {
+    const r = await registry(() => [makeEntry('io.github.a/one')], { failures: ['reset', 503] });
+    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const log: string[] = [];
+    const plan = await syncRegistry(dir, r.url, { ...fast, log: (l) => log.push(l) });
+    expect(plan.summary.new).toBe(1);
+    expect(r.requests).toHaveLength(3);
+    expect(log.filter((l) => l.includes('trying again'))).toHaveLength(2);
+
+    const missing = await registry(() => [], { failures: [404] });
+    await expect(syncRegistry(dir, missing.url, fast)).rejects.toThrow(/HTTP 404/);
+    expect(missing.requests).toHaveLength(1);
+  });
+
+  test('the CLI prints each rejected entry with its position, the deleted ones and the summary', async () => {
+    const r = await registry(sample);
+    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const out = await new Promise<string>((done) => {
+      const child = spawn(
+        join(ROOT, 'node_modules/.bin/node'),
+        ['scripts/catalogue.ts', 'registry', 'sync', '--registry', r.url],
+        {
+          cwd: ROOT,
+          env: { ...process.env, CATALOGUE_DIR: dir },
+        },
+      );
+      let text = '';
+      child.stdout.on('data', (d) => (text += d));
+      child.on('close', () => done(text));
+    });
+    expect(out).toMatch(/^rejected entry 1 \(page 1, item 1\): \$\.server\.name: /m);
+    expect(out).toContain('deleted: io.github.bob/gone (not in the catalogue)');
+    expect(out).toMatch(/5 new, 0 updated, 0 unchanged, 1 deprecated, 1 deleted, 1 rejected; 6 files written/);
+  }, 60_000);
+});
