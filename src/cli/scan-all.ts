@@ -119,9 +119,17 @@ function npmPackage(launch: Extract<Launch, { kind: 'npm' }>, options: ScanAllOp
   return install;
 }
 
+/** The cache folder of one npm package version: `<cache>/npm/<name@version>`, `/` turned into `+`. */
+export function npmCacheFolder(cacheDir: string, spec: string): string {
+  return join(cacheDir, 'npm', spec.replace(/[^A-Za-z0-9._@-]+/g, '+'));
+}
+
+/** Marks a cache folder as complete: a folder without it (an install cut short) is installed again. */
+export const INSTALLED_MARK = '.installed';
+
 async function installNpm(spec: string, identifier: string, options: ScanAllOptions): Promise<string> {
-  const dir = join(options.cacheDir, 'npm', spec.replace(/[^A-Za-z0-9._@-]+/g, '+'));
-  const done = join(dir, '.installed');
+  const dir = npmCacheFolder(options.cacheDir, spec);
+  const done = join(dir, INSTALLED_MARK);
   if (!existsSync(done)) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
@@ -369,7 +377,8 @@ function record(
       tools: tools.length,
       ...via,
       ...(result.placeholders ? { placeholders: result.placeholders } : {}),
-      changes: report,
+      // A first listing adds every tool: only a re-scan has changes worth reporting.
+      ...(file.scan?.listedAt || file.tools.length ? { changes: report } : {}),
     };
   } else {
     const status = invalid ? 'failed' : (result.status as Exclude<ScanStatus, 'not-scanned' | 'scanned'>);
@@ -440,8 +449,7 @@ export async function scanAll(options: ScanAllOptions): Promise<ScanAllReport> {
       options.log(
         `[${done}/${total}] ${item.slug}: ${outcome.outcome === 'scanned' ? plural(outcome.tools!, 'tool') : `${outcome.outcome}: ${outcome.reason}`} · ${plural(toolsFound, 'tool')} found, ${plural(failures, 'failure')} · about ${left} s left`,
       );
-      if (outcome.changes && item.file.scan?.listedAt)
-        for (const line of formatReport(item.slug, outcome.changes)) options.log(line);
+      if (outcome.changes) for (const line of formatReport(item.slug, outcome.changes)) options.log(line);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, total)) }, worker));
