@@ -16,7 +16,7 @@
  * Files go to CATALOGUE_DIR (default content/servers), written to a temporary file
  * and renamed, so a failed scan never leaves a partial file.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -200,7 +200,6 @@ async function main(): Promise<void> {
       if (values.since !== undefined && Number.isNaN(Date.parse(values.since)))
         fail(`--since ${values.since}: expected an RFC 3339 time, e.g. 2025-09-01T00:00:00Z`);
       const dir = catalogueDir();
-      mkdirSync(dir, { recursive: true });
       const started = Date.now();
       const plan = await syncRegistry(dir, values.registry!, {
         ...(values.since ? { since: values.since } : {}),

@@ -3,7 +3,7 @@
  * (`GET /v0.1/servers`, docs/reference/api/openapi.yaml in github.com/modelcontextprotocol/registry)
  * and writes one catalogue file per server. The decisions are src/core/registry-sync.ts.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { serverListSchema } from '../schemas/registry.ts';
 import {
@@ -160,6 +160,7 @@ export async function syncRegistry(
     now: options.now ?? new Date().toISOString(),
     full: !options.since,
   });
+  mkdirSync(dir, { recursive: true });
   for (const { slug, file } of plan.writes) {
     const path = join(dir, `${slug}.json`);
     const temporary = `${path}.tmp-${process.pid}`;

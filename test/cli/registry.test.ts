@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { syncRegistry } from '../../src/cli/registry.ts';
 import { checkCatalogue } from '../../src/core/loader.ts';
-import { makeEntry, startRegistry, type TestRegistry } from './registry-server.ts';
+import { makeEntry, startRegistry, type TestRegistry } from '../../scripts/lib/registry-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const started: TestRegistry[] = [];
