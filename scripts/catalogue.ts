@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       const { catalogue, problems } = checkCatalogue(dir);
       if (!catalogue) fail(formatProblems(problems, dir));
       console.log(
-        `${dir}: ${plural(catalogue.servers.length, 'server')}, ${plural(catalogue.toolCount, 'tool')}, no problems.`,
+        `${dir}: ${plural(catalogue.servers.length, 'server')}, ${plural(catalogue.toolCount, 'tool')}, no problems.${catalogue.deleted.length ? ` ${plural(catalogue.deleted.length, 'file')} of servers the registry deleted, kept off the site.` : ''}`,
       );
       return;
     }

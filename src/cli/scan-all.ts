@@ -231,7 +231,10 @@ async function attempt(launch: Launch, options: ScanAllOptions): Promise<Attempt
     const message = (error as Error).message;
     return {
       status,
-      reason: status === 'needs-auth' ? `needs authentication (HTTP ${(error as ScanError).httpStatus})` : message,
+      reason:
+        status === 'needs-auth'
+          ? `the server answered HTTP ${(error as ScanError).httpStatus} without credentials`
+          : message,
     };
   };
   try {
@@ -382,7 +385,7 @@ function record(
     };
   } else {
     const status = invalid ? 'failed' : (result.status as Exclude<ScanStatus, 'not-scanned' | 'scanned'>);
-    const reason = invalid ?? result.reason ?? status;
+    const reason = (invalid ?? result.reason ?? status).slice(0, 1000);
     const scan: ScanRecord = {
       status,
       reason,

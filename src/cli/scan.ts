@@ -78,7 +78,7 @@ async function scan(
       tools,
     };
   } catch (error) {
-    const reason = (error as Error).message;
+    const reason = describeError(error);
     const stderr = stderrTail();
     throw new ScanError(
       `Scanning ${what} failed: ${closed && !reason.includes('closed') ? `${closed.message} (${reason})` : reason}${stderr ? `; its last words on stderr: ${stderr}` : ''}`,
@@ -98,6 +98,18 @@ export interface StdioOptions extends ScanOptions {
   captureStderr?: boolean;
   /** How the command is named in messages, when it is not the command line (e.g. behind bwrap). */
   what?: string;
+}
+
+/**
+ * A failure in words. The SDK rejects an answer that breaks the MCP schema with a zod
+ * error whose message is the JSON of every issue (one per tool): name the first, count the rest.
+ */
+function describeError(error: unknown): string {
+  const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+  if (!Array.isArray(issues) || issues.length === 0) return (error as Error).message;
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `its answer breaks the MCP schema: ${first!.path.map(String).join('.')}: ${first!.message}${more}`;
 }
 
 /** Starts `command args…` and scans it over stdio; what it writes to stderr is shown (or quoted on failure), not parsed. */

@@ -166,7 +166,7 @@ function toolsNote(server: CatalogueServer): string | undefined {
         ? `Not scanned at version ${server.server.version ?? '(none)'} yet: the tools below were listed at version ${scan.version ?? '(unknown)'}.`
         : 'Not scanned yet: nobody has listed this server’s tools.';
     case 'needs-auth':
-      return `Needs authentication: the server would not list its tools without credentials${reason}`;
+      return `Needs authentication${scan.reason ? reason : ': the server would not list its tools without credentials.'}`;
     case 'runtime-unavailable':
       return `Runtime not available: the scanner could not start this server${reason}`;
     case 'failed':

@@ -232,7 +232,10 @@ describe('npm run catalogue -- scan-all', () => {
   test('remotes: Streamable HTTP on loopback is listed, a 401 needs authentication, an unknown runtime is not faked', () => {
     const s = byslug(first);
     expect(s.remote).toMatchObject({ outcome: 'scanned', tools: 3 });
-    expect(s.locked).toMatchObject({ outcome: 'needs-auth', reason: 'needs authentication (HTTP 401)' });
+    expect(s.locked).toMatchObject({
+      outcome: 'needs-auth',
+      reason: 'the server answered HTTP 401 without credentials',
+    });
     expect(s.bundle).toMatchObject({ outcome: 'runtime-unavailable' });
     expect(s.bundle!.reason).toMatch(/mcpb packages are not run/);
     expect(s.nothing).toMatchObject({ outcome: 'failed', reason: 'the entry lists no package or remote to start' });
