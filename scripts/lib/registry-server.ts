@@ -66,18 +66,23 @@ export async function startRegistry(
 ): Promise<TestRegistry> {
   const requests: URL[] = [];
   const pending = [...failures];
-  const http = createServer((req, res) => {
+  const http = createServer((req, res): void => {
     const url = new URL(req.url ?? '/', 'http://registry.test');
     requests.push(url);
     const failure = pending.shift();
-    if (failure === 'reset') return req.socket.destroy();
+    if (failure === 'reset') {
+      req.socket.destroy();
+      return;
+    }
     if (failure !== undefined) {
       res.writeHead(failure, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ error: 'try later' }));
+      res.end(JSON.stringify({ error: 'try later' }));
+      return;
     }
     if (url.pathname !== '/v0.1/servers') {
       res.writeHead(404);
-      return res.end();
+      res.end();
+      return;
     }
     const q = url.searchParams;
     const since = q.get('updated_since');
