@@ -180,7 +180,10 @@ export function planSync(options: {
   }
   const missing = options.full
     ? existing
-        .filter((f) => f.data.registry?.source === source && !seen.has(f.data.server.name))
+        .filter(
+          (f) =>
+            f.data.registry?.source === source && f.data.registry.status !== 'deleted' && !seen.has(f.data.server.name),
+        )
         .map((f) => `${f.data.server.name} (${f.slug}.json)`)
     : [];
   return { writes, summary, deletedNames, missing, rejected };

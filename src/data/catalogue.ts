@@ -141,8 +141,8 @@ export interface ServerStatusView {
   /** `YYYY-MM-DD`, or the registry's text when it is not a date. */
   published?: string;
   updated?: string;
-  /** When the tools shown were listed; absent when never (or written by hand). */
-  listed?: string;
+  /** When the tools shown were listed (`YYYY-MM-DD`), or why there is no such date. */
+  listed: string;
   /** Why the page has no tools, or why the ones shown may be out of date; absent when they are current. */
   toolsNote?: string;
 }
@@ -181,7 +181,8 @@ export function serverStatus(slug: string): ServerStatusView {
   const server = byslug.get(slug)!;
   const { registry, scan } = server;
   const note = toolsNote(server);
-  const listed = day(scan?.listedAt);
+  const listed =
+    day(scan?.listedAt) ?? (!scan && server.tools.length ? 'not recorded (the tools were written by hand)' : 'never');
   const published = day(registry?.publishedAt);
   const updated = day(registry?.updatedAt);
   return {
@@ -190,7 +191,7 @@ export function serverStatus(slug: string): ServerStatusView {
     ...(server.server.version ? { version: server.server.version } : {}),
     ...(published ? { published } : {}),
     ...(updated ? { updated } : {}),
-    ...(listed ? { listed } : {}),
+    listed,
     ...(note ? { toolsNote: note } : {}),
   };
 }
