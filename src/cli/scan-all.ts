@@ -13,9 +13,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { formatReport, mergeScan, type ChangeReport, type ScanResult } from '../core/import.ts';
 import { loadCatalogue, toolNameClashes } from '../core/loader.ts';
 import { plural } from '../core/problems.ts';
@@ -104,6 +104,12 @@ function runtimeProblem(command: string, probe: string[]): string | undefined {
     );
   }
   return available.get(command);
+}
+
+/** The absolute path of a command on PATH, or undefined. */
+function locate(command: string): string | undefined {
+  const run = spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { encoding: 'utf8' });
+  return run.status === 0 ? run.stdout.trim() || undefined : undefined;
 }
 
 const installs = new Map<string, Promise<string>>();
@@ -251,8 +257,10 @@ async function attempt(launch: Launch, options: ScanAllOptions): Promise<Attempt
         if (problem) return { status: 'runtime-unavailable', reason: `runtime not available: ${problem}` };
         const spec = launch.version ? `${launch.identifier}==${launch.version}` : launch.identifier;
         const args = ['--from', spec, launch.identifier, ...launch.args];
+        // uvx is often installed under a home folder, which the sandbox hides: bind its folder back.
+        const uvx = realpathSync(locate('uvx')!);
         // uv downloads the package at start: the only sandboxed runtime with network.
-        return { status: 'scanned', result: await stdio('uvx', args, launch.env, [], true, options) };
+        return { status: 'scanned', result: await stdio(uvx, args, launch.env, [dirname(uvx)], true, options) };
       }
       case 'oci': {
         const engine = ['docker', 'podman'].find((c) => !runtimeProblem(c, ['info']));
@@ -303,7 +311,7 @@ function stdio(
 ): Promise<ScanResult> {
   const what = `the server started with "${[command, ...args].join(' ')}"`;
   if (!options.sandbox) {
-    // Unconfined (--no-sandbox): at least a clean environment and a HOME of its own.
+    // Unconfined (--no-sandbox): at least a HOME of its own, and of the caller's environment only the SDK's short list (PATH, USER…).
     const home = join(options.cacheDir, 'home');
     mkdirSync(home, { recursive: true });
     return scanStdio(command, args, {

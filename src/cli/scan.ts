@@ -137,7 +137,10 @@ export function scanHttp(
   return scan(transport, `the server at ${url}`, options);
 }
 
-/** Scans a server over the older HTTP+SSE transport, for remotes that declare `sse` or do not speak Streamable HTTP. */
+/**
+ * Scans a server over the older HTTP+SSE transport, for remotes that declare `sse` or do not
+ * speak Streamable HTTP. The SDK marks the transport deprecated, but registry entries still list such remotes.
+ */
 export function scanSse(url: string, options: ScanOptions = {}): Promise<ScanResult> {
   return scan(new SSEClientTransport(new URL(url)), `the server at ${url} (SSE)`, options);
 }
