@@ -166,8 +166,9 @@ export function planSync(options: {
     }
     const slug = old?.slug ?? slugs.get(server.name)!;
     const scan = nextScan(old?.data, server.version);
-    const file: Record<string, unknown> = { server, registry, ...(scan ? { scan } : {}), tools: old?.data.tools ?? [] };
-    for (const [key, value] of Object.entries(old?.data ?? {})) if (!(key in file)) file[key] = value;
+    const { server: _server, registry: _registry, scan: _scan, tools = [], ...rest } = old?.data ?? {};
+    // Spread, not assigned: a top-level "__proto__" key in a file stays a plain field.
+    const file: Record<string, unknown> = { server, registry, ...(scan ? { scan } : {}), tools, ...rest };
     if (old && meta.status !== 'deleted' && sameEntry(old.data, server, registry)) {
       summary.unchanged++;
       continue;

@@ -151,6 +151,20 @@ describe('registry sync', () => {
     expect(readdirSync(dir)).toEqual(['io-github-a-new.json']);
   });
 
+  test('a server the registry no longer lists at all is named, and its file left as it is', async () => {
+    let entries = [makeEntry('io.github.a/stays'), makeEntry('io.github.a/vanishes')];
+    const r = await registry(() => entries);
+    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    await syncRegistry(dir, r.url, fast);
+    const before = readFileSync(join(dir, 'io-github-a-vanishes.json'), 'utf8');
+    entries = [makeEntry('io.github.a/stays')];
+    const plan = await syncRegistry(dir, r.url, fast);
+    expect(plan.missing).toEqual(['io.github.a/vanishes (io-github-a-vanishes.json)']);
+    expect(readFileSync(join(dir, 'io-github-a-vanishes.json'), 'utf8')).toBe(before);
+    // An incremental sync cannot tell: it names nothing.
+    expect((await syncRegistry(dir, r.url, { ...fast, since: '2020-01-01T00:00:00Z' })).missing).toEqual([]);
+  });
+
   test('network errors and 503 are retried with backoff; a 404 is not', async () => {
     const r = await registry(() => [makeEntry('io.github.a/one')], { failures: ['reset', 503] });
     const dir = mkdtempSync(join(tmpdir(), 'sync-'));
