@@ -174,11 +174,11 @@ function toolsNote(server: CatalogueServer): string | undefined {
   }
 }
 
-let byslug: Map<string, CatalogueServer> | undefined;
+let serversBySlug: Map<string, CatalogueServer> | undefined;
 
 export function serverStatus(slug: string): ServerStatusView {
-  byslug ??= new Map(getCatalogue().servers.map((s) => [s.slug, s]));
-  const server = byslug.get(slug)!;
+  serversBySlug ??= new Map(getCatalogue().servers.map((s) => [s.slug, s]));
+  const server = serversBySlug.get(slug)!;
   const { registry, scan } = server;
   const note = toolsNote(server);
   const listed =

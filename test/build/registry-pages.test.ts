@@ -39,7 +39,7 @@ describe('a catalogue from the registry', () => {
 
   test('a server without tools says why, and a deprecated one is marked', () => {
     const legacy = text('servers/io-example-legacy-search/index.html');
-    expect(legacy).toContain('Deprecated in the MCP Registry: Replaced by io.example/search.');
+    expect(legacy).toContain('Deprecated in the registry: Replaced by io.example/search.');
     expect(legacy).toContain('Registry status Deprecated');
     expect(legacy).toContain('Tools last listed never');
     expect(legacy).toContain('Not scanned yet: nobody has listed this server’s tools.');
