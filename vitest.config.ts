@@ -7,7 +7,16 @@ export default defineConfig({
     // Vitest already refuses `.only` when CI is set (allowOnly defaults to !CI).
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/cli/**/*.test.ts'] } },
-      { test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          testTimeout: 120_000,
+          // Several files run their own `astro build`, and two at once in one project share
+          // `.astro/.prerender` (one deletes the other's chunks): one file at a time.
+          fileParallelism: false,
+        },
+      },
       {
         test: {
           name: 'e2e',
