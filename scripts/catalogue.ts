@@ -25,7 +25,7 @@ import { formatReport, mergeScan, serverFileFromScan, type ScanResult } from '..
 import { catalogueDir, checkCatalogue, loadCatalogue } from '../src/core/loader.ts';
 import { formatProblems, plural } from '../src/core/problems.ts';
 import { isServerSlug } from '../src/core/slug.ts';
-import { serverFileSchema } from '../src/schemas/catalogue.ts';
+import { serverFileSchema, type ServerFile } from '../src/schemas/catalogue.ts';
 import { scanHttp, scanStdio } from '../src/cli/scan.ts';
 import { OFFICIAL_REGISTRY, syncRegistry } from '../src/cli/registry.ts';
 import { scanAll } from '../src/cli/scan-all.ts';
@@ -58,8 +58,33 @@ function save(slug: string, scan: ScanResult, serverJson: string | undefined, ke
   const dir = catalogueDir();
   const path = join(dir, `${slug}.json`);
   const registry = serverJson ? (readJson(serverJson) as Record<string, unknown>) : undefined;
-  const previous = existsSync(path) ? (readJson(path) as { tools: Record<string, unknown>[] }) : undefined;
-  const { file, report } = mergeScan(previous, serverFileFromScan(scan, registry), keepReviews);
+  const previous = existsSync(path)
+    ? (readJson(path) as { server: ServerFile['server']; registry?: unknown; tools: Record<string, unknown>[] })
+    : undefined;
+  // A file from `registry sync` keeps the registry's server part as sent (unless --server-json
+  // replaces it) and its registry record, and records the scan as scan-all would.
+  const synced = previous?.registry !== undefined ? previous : undefined;
+  const next =
+    synced && !registry
+      ? { server: synced.server, tools: scan.tools as ServerFile['tools'] }
+      : serverFileFromScan(scan, registry);
+  const merged = mergeScan(previous, next, keepReviews);
+  const { report } = merged;
+  const now = new Date().toISOString();
+  const file = synced
+    ? {
+        server: merged.file.server,
+        registry: synced.registry,
+        scan: {
+          status: 'scanned',
+          ...(merged.file.server.version ? { version: merged.file.server.version } : {}),
+          attemptedAt: now,
+          listedAt: now,
+          via: 'catalogue scan',
+        },
+        tools: merged.file.tools,
+      }
+    : merged.file;
   const checked = serverFileSchema.safeParse(file);
   if (!checked.success)
     fail(

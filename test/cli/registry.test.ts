@@ -1,15 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { syncRegistry } from '../../src/cli/registry.ts';
 import { checkCatalogue } from '../../src/core/loader.ts';
 import { makeEntry, startRegistry, type TestRegistry } from '../../scripts/lib/registry-server.ts';
+import { cli } from './run-cli.ts';
+import { makeTools, startHttpServer } from './servers.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const started: TestRegistry[] = [];
-afterAll(() => started.forEach((r) => r.http.close()));
+const closers: (() => void)[] = [];
+afterAll(() => {
+  started.forEach((r) => r.http.close());
+  closers.forEach((close) => close());
+});
 
 async function registry(...args: Parameters<typeof startRegistry>): Promise<TestRegistry> {
   const r = await startRegistry(...args);
@@ -179,22 +183,26 @@ describe('registry sync', () => {
     expect(missing.requests).toHaveLength(1);
   });
 
+  test("`catalogue scan` of a synced server keeps the registry's server part and record, and records the scan", async () => {
+    const r = await registry(() => [makeEntry('io.github.alice/paged', { server: { title: 'Paged' } })]);
+    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    await syncRegistry(dir, r.url, fast);
+    const before = read(dir, 'io-github-alice-paged');
+    const { url, http } = await startHttpServer(() => makeTools(2), 10);
+    closers.push(() => http.close());
+    const { status, out } = await cli(['scan', '--slug', 'io-github-alice-paged', '--url', url], dir);
+    expect(status, out).toBe(0);
+    const after = read(dir, 'io-github-alice-paged');
+    expect(after.server).toEqual(before.server);
+    expect(after.registry).toEqual(before.registry);
+    expect(after.scan).toMatchObject({ status: 'scanned', version: '1.0.0', via: 'catalogue scan' });
+    expect(after.tools).toHaveLength(2);
+  }, 60_000);
+
   test('the CLI prints each rejected entry with its position, the deleted ones and the summary', async () => {
     const r = await registry(sample);
     const dir = mkdtempSync(join(tmpdir(), 'sync-'));
-    const out = await new Promise<string>((done) => {
-      const child = spawn(
-        join(ROOT, 'node_modules/.bin/node'),
-        ['scripts/catalogue.ts', 'registry', 'sync', '--registry', r.url],
-        {
-          cwd: ROOT,
-          env: { ...process.env, CATALOGUE_DIR: dir },
-        },
-      );
-      let text = '';
-      child.stdout.on('data', (d) => (text += d));
-      child.on('close', () => done(text));
-    });
+    const { out } = await cli(['registry', 'sync', '--registry', r.url], dir);
     expect(out).toMatch(/^rejected entry 1 \(page 1, item 1\): \$\.server\.name: /m);
     expect(out).toContain('deleted: io.github.bob/gone (not in the catalogue)');
     expect(out).toMatch(/5 new, 0 updated, 0 unchanged, 1 deprecated, 1 deleted, 1 rejected; 6 files written/);

@@ -4,17 +4,17 @@
  * wants credentials, and test-mcp-server/ in its misbehaving modes (never answers, exits at
  * once, prints garbage, tries to escape the sandbox).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INSTALLED_MARK, npmCacheFolder, type ScanAllReport, type ServerOutcome } from '../../src/cli/scan-all.ts';
 import { checkCatalogue } from '../../src/core/loader.ts';
+import { cli, ROOT, type CliRun } from './run-cli.ts';
 import { makeTools, startHttpServer } from './servers.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /** Shared by every test of a run (and kept between runs on one machine): npm packages are fetched once. */
 const CACHE = join(tmpdir(), 'mcp-catalogue-test-cache');
 const RUN = `${process.pid}-${Date.now()}`;
@@ -77,27 +77,13 @@ function entry(name: string, server: Record<string, unknown>) {
   };
 }
 
-function cli(args: string[], dir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/node'), ['scripts/catalogue.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CATALOGUE_DIR: dir, MCP_CATALOGUE_TEST_SECRET: SECRET },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
 const byslug = (report: ScanAllReport) =>
   Object.fromEntries(report.servers.map((s) => [s.slug, s])) as Record<string, ServerOutcome>;
 
 describe('npm run catalogue -- scan-all', () => {
   let dir: string;
   let first: ScanAllReport;
-  let firstRun: { status: number | null; stdout: string; stderr: string };
+  let firstRun: CliRun;
   let version = 1;
 
   beforeAll(async () => {
@@ -180,6 +166,8 @@ describe('npm run catalogue -- scan-all', () => {
         '--allow-private-remotes',
       ],
       dir,
+      // A variable of the caller's that the sandboxed servers must not see.
+      { MCP_CATALOGUE_TEST_SECRET: SECRET },
     );
     first = JSON.parse(readFileSync(join(dir, 'report.out'), 'utf8'));
   }, 300_000);
