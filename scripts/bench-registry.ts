@@ -3,8 +3,8 @@
  * (scripts/lib/registry-server.ts, the API as openapi.yaml gives it, 100 a page) and times
  * `registry sync` into an empty folder, then a second sync with nothing changed.
  *
- * `npm run bench:registry -- --scan [--servers N]`: times `scan-all` (sandboxed) over real
- * npm MCP servers at concurrency 1, 2 and 4, with their packages already in the cache
+ * `npm run bench:registry -- --scan [--servers N]`: times `scan-all` (sandboxed) over N
+ * registry entries (default 24) of eight real npm MCP servers at concurrency 1, 2 and 4, with their packages already in the cache
  * (a first, cold run fetches them and is reported on its own), in servers per minute.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
   options: {
     entries: { type: 'string', default: '10000' },
     scan: { type: 'boolean', default: false },
+    servers: { type: 'string', default: '24' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -101,16 +102,19 @@ function benchScan(): void {
   const template = join(work, 'template');
   mkdirSync(template);
   const cache = join(work, 'cache');
-  const files = SERVERS.map(([identifier, version, extra]) => ({
-    server: {
-      name: `io.github.bench/${identifier.split('/')[1]}`,
-      description: identifier,
-      version,
-      packages: [{ registryType: 'npm', identifier, version, transport: { type: 'stdio' }, ...extra }],
-    },
-    scan: { status: 'not-scanned' },
-    tools: [],
-  }));
+  // The eight packages in turn, as many entries as asked: each package is fetched once.
+  const files = Array.from({ length: Number(values.servers) }, (_, i) => SERVERS[i % SERVERS.length]!).map(
+    ([identifier, version, extra], i) => ({
+      server: {
+        name: `io.github.bench/${identifier.split('/')[1]}-${i}`,
+        description: identifier,
+        version,
+        packages: [{ registryType: 'npm', identifier, version, transport: { type: 'stdio' }, ...extra }],
+      },
+      scan: { status: 'not-scanned' },
+      tools: [],
+    }),
+  );
   files.forEach((file, i) => writeFileSync(join(template, `s${i}.json`), JSON.stringify(file)));
   const fresh = (label: string) => {
     const dir = join(work, label);
@@ -119,7 +123,7 @@ function benchScan(): void {
   };
   const cold = scanAll(fresh('cold'), 4, cache);
   console.log(
-    `cold cache (npm install of ${files.length} packages, concurrency 4): ${seconds(cold.ms)}; ${cold.summary}`,
+    `cold cache (${files.length} servers, npm install of ${SERVERS.length} packages, concurrency 4): ${seconds(cold.ms)}; ${cold.summary}`,
   );
   for (const concurrency of [1, 2, 4]) {
     const { ms, summary } = scanAll(fresh(`c${concurrency}`), concurrency, cache);
