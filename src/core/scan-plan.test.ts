@@ -91,6 +91,24 @@ describe('launchesOf', () => {
       'failed',
       /needs values the entry does not give/,
     ],
+    [
+      'an OCI image that is really a docker option',
+      { packages: [{ registryType: 'oci', identifier: '--privileged', transport: { type: 'stdio' } }] },
+      'failed',
+      /is not a plain oci package name/,
+    ],
+    [
+      'an npm "package" that is a local path',
+      { packages: [npm({ identifier: 'file:/etc' })] },
+      'failed',
+      /is not a plain npm package name/,
+    ],
+    [
+      'an npm version that is an option',
+      { packages: [npm({ version: '--registry=http://x' })] },
+      'failed',
+      /not a plain version/,
+    ],
   ])('%s is reported, not started', (_, server, status, reason) => {
     const [launch] = launchesOf(server);
     expect(launch).toMatchObject({ kind: 'unsupported', status });

@@ -99,6 +99,27 @@ function envOf(list: KeyValueInput[] | undefined, placeholders: string[]): Recor
   return env;
 }
 
+/**
+ * Identifiers and versions go onto command lines (`npm install`, `uvx`, `docker run`): one
+ * that starts with "-" would be read as an option (`docker run --privileged …`), and an npm
+ * spec such as `file:…` or a git URL is not a registry package. Only plain names pass.
+ */
+const IDENTIFIER: Record<string, RegExp> = {
+  npm: /^(@[a-z0-9~][a-z0-9._~-]*\/)?[a-z0-9~][a-z0-9._~-]*$/,
+  pypi: /^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/,
+  oci: /^[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?(@sha256:[a-f0-9]{64})?$/,
+};
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9.+_-]*$/;
+
+function refusedIdentifier(type: string, identifier: string, version: string | undefined): string | undefined {
+  const pattern = IDENTIFIER[type];
+  if (pattern && !pattern.test(identifier))
+    return `${JSON.stringify(identifier.slice(0, 200))} is not a plain ${type} package name, so it is not run`;
+  if (version !== undefined && !VERSION.test(version))
+    return `${JSON.stringify(version.slice(0, 100))} is not a plain version, so it is not run`;
+  return undefined;
+}
+
 function issueText(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0]!;
   return `${issue.path.map(String).join('.') || '(entry)'}: ${issue.message}`;
@@ -126,6 +147,11 @@ export function launchesOf(server: { packages?: unknown[]; remotes?: unknown[] }
         reason: `a package with the ${p.transport.type} transport is not started by the scanner (only stdio packages are)`,
         status: 'runtime-unavailable',
       });
+      return;
+    }
+    const refused = refusedIdentifier(p.registryType, p.identifier, p.version);
+    if (refused) {
+      launches.push({ kind: 'unsupported', what, reason: refused, status: 'failed' });
       return;
     }
     const placeholders: string[] = [];
@@ -160,6 +186,8 @@ export function launchesOf(server: { packages?: unknown[]; remotes?: unknown[] }
         reason: `unknown transport ${remote.type}`,
         status: 'failed',
       });
+    else if (!/^https?:\/\//i.test(url))
+      launches.push({ kind: 'unsupported', what: `remote ${url}`, reason: 'not an http(s) URL', status: 'failed' });
     else if (/\{[^{}]+\}/.test(url))
       launches.push({
         kind: 'unsupported',
