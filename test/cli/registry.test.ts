@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -14,6 +14,13 @@ afterAll(() => {
   started.forEach((r) => r.http.close());
   closers.forEach((close) => close());
 });
+
+/** A fresh catalogue folder, removed when the tests end. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+  closers.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 async function registry(...args: Parameters<typeof startRegistry>): Promise<TestRegistry> {
   const r = await startRegistry(...args);
@@ -56,7 +63,7 @@ function sample(): Record<string, unknown>[] {
 describe('registry sync', () => {
   test('reads every page, writes one file per server with the server part as sent, and reports the invalid entry', async () => {
     const r = await registry(sample);
-    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const dir = tempDir();
     const plan = await syncRegistry(dir, r.url, { ...fast, now: '2025-10-01T00:00:00Z' });
     expect(plan.summary).toEqual({ new: 5, updated: 0, unchanged: 0, deprecated: 1, deleted: 1, rejected: 1 });
     expect(plan.pages).toBe(3);
@@ -103,7 +110,7 @@ describe('registry sync', () => {
   test('a second sync keeps tools and reviews, re-marks a new version for scanning, and takes a server off the site when deleted', async () => {
     let entries = sample();
     const r = await registry(() => entries);
-    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const dir = tempDir();
     await syncRegistry(dir, r.url, fast);
     const path = join(dir, 'io-github-alice-notes.json');
     const scanned = read(dir, 'io-github-alice-notes');
@@ -148,7 +155,7 @@ describe('registry sync', () => {
       makeEntry('io.github.a/new', { updatedAt: '2025-11-01T00:00:00Z' }),
       makeEntry('io.github.a/removed', { status: 'deleted', updatedAt: '2025-11-02T00:00:00Z' }),
     ]);
-    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const dir = tempDir();
     const plan = await syncRegistry(dir, r.url, { ...fast, since: '2025-10-01T00:00:00Z' });
     expect(r.requests[0]!.searchParams.get('updated_since')).toBe('2025-10-01T00:00:00Z');
     expect(plan.summary).toMatchObject({ new: 1, deleted: 1 });
@@ -158,7 +165,7 @@ describe('registry sync', () => {
   test('a server the registry no longer lists at all is named, and its file left as it is', async () => {
     let entries = [makeEntry('io.github.a/stays'), makeEntry('io.github.a/vanishes')];
     const r = await registry(() => entries);
-    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const dir = tempDir();
     await syncRegistry(dir, r.url, fast);
     const before = readFileSync(join(dir, 'io-github-a-vanishes.json'), 'utf8');
     entries = [makeEntry('io.github.a/stays')];
@@ -171,7 +178,7 @@ describe('registry sync', () => {
 
   test('network errors and 503 are retried with backoff; a 404 is not', async () => {
     const r = await registry(() => [makeEntry('io.github.a/one')], { failures: ['reset', 503] });
-    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const dir = tempDir();
     const log: string[] = [];
     const plan = await syncRegistry(dir, r.url, { ...fast, log: (l) => log.push(l) });
     expect(plan.summary.new).toBe(1);
@@ -185,7 +192,7 @@ describe('registry sync', () => {
 
   test("`catalogue scan` of a synced server keeps the registry's server part and record, and records the scan", async () => {
     const r = await registry(() => [makeEntry('io.github.alice/paged', { server: { title: 'Paged' } })]);
-    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const dir = tempDir();
     await syncRegistry(dir, r.url, fast);
     const before = read(dir, 'io-github-alice-paged');
     const { url, http } = await startHttpServer(() => makeTools(2), 10);
@@ -201,7 +208,7 @@ describe('registry sync', () => {
 
   test('the CLI prints each rejected entry with its position, the deleted ones and the summary', async () => {
     const r = await registry(sample);
-    const dir = mkdtempSync(join(tmpdir(), 'sync-'));
+    const dir = tempDir();
     const { out } = await cli(['registry', 'sync', '--registry', r.url], dir);
     expect(out).toMatch(/^rejected entry 1 \(page 1, item 1\): \$\.server\.name: /m);
     expect(out).toContain('deleted: io.github.bob/gone (not in the catalogue)');

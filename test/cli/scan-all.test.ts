@@ -41,6 +41,7 @@ beforeAll(() => {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const packed = mkdtempSync(join(tmpdir(), 'packed-'));
+  closers.push(() => rmSync(packed, { recursive: true, force: true }));
   const tarball = execFileSync(
     'npm',
     ['pack', '--silent', '--pack-destination', packed, join(ROOT, 'test/cli/test-mcp-server')],
@@ -103,6 +104,7 @@ describe('npm run catalogue -- scan-all', () => {
     const hostPort = String((mcp.http.address() as { port: number }).port);
 
     dir = mkdtempSync(join(tmpdir(), 'scan-all-'));
+    closers.push(() => rmSync(dir, { recursive: true, force: true }));
     const files: Record<string, unknown> = {
       everything: entry('everything', { packages: [npm(...REAL.everything)] }),
       memory: entry('memory', { packages: [npm(...REAL.memory)] }),
