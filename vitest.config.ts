@@ -12,7 +12,16 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/schemas/**/*.test.ts'],
         },
       },
-      { test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          testTimeout: 120_000,
+          // Several files run their own `astro build`, and two at once in one project share
+          // `.astro/.prerender` (one deletes the other's chunks): one file at a time.
+          fileParallelism: false,
+        },
+      },
       {
         test: {
           name: 'e2e',

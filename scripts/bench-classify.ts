@@ -27,7 +27,7 @@ for (let copy = 0; tools < target; copy++) {
     tools += take.length;
   }
 }
-const catalogue: Catalogue = { dir: sample.dir, servers, toolCount: tools };
+const catalogue: Catalogue = { dir: sample.dir, servers, deleted: [], toolCount: tools };
 
 const time = <T>(fn: () => T): [T, number] => {
   const start = performance.now();

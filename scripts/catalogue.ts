@@ -10,11 +10,15 @@
  *   policy S [--format policylayer|intercept|claude] [--claude-server-name N]
  *                                                                          the server's recommended policy, as its page shows it
  *   diff OLD_DIR NEW_DIR                                                   tools added, removed and changed
+ *   registry sync [--registry URL] [--since RFC3339]                       one file per registry server
+ *   scan-all [--concurrency N] [--timeout S] [--report FILE] [--only SLUG…] [--retry] [--no-sandbox]
+ *            [--allow-private-remotes] [--cache DIR]                       list every unscanned server's tools, sandboxed
  *
  * Files go to CATALOGUE_DIR (default content/servers), written to a temporary file
  * and renamed, so a failed scan never leaves a partial file.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseCatalogue, serverPolicyTexts } from '../src/core/analyse.ts';
@@ -22,8 +26,12 @@ import { formatReport, mergeScan, serverFileFromScan, type ScanResult } from '..
 import { catalogueDir, checkCatalogue, loadCatalogue } from '../src/core/loader.ts';
 import { formatProblems, plural } from '../src/core/problems.ts';
 import { isServerSlug } from '../src/core/slug.ts';
-import { serverFileSchema } from '../src/schemas/catalogue.ts';
+import { serverFileSchema, type ServerFile } from '../src/schemas/catalogue.ts';
 import { scanHttp, scanStdio } from '../src/cli/scan.ts';
+import { OFFICIAL_REGISTRY, syncRegistry } from '../src/cli/registry.ts';
+import { scanAll } from '../src/cli/scan-all.ts';
+import { sandboxWorks } from '../src/cli/sandbox.ts';
+import { describePosition, formatSummary } from '../src/core/registry-sync.ts';
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -51,8 +59,33 @@ function save(slug: string, scan: ScanResult, serverJson: string | undefined, ke
   const dir = catalogueDir();
   const path = join(dir, `${slug}.json`);
   const registry = serverJson ? (readJson(serverJson) as Record<string, unknown>) : undefined;
-  const previous = existsSync(path) ? (readJson(path) as { tools: Record<string, unknown>[] }) : undefined;
-  const { file, report } = mergeScan(previous, serverFileFromScan(scan, registry), keepReviews);
+  const previous = existsSync(path)
+    ? (readJson(path) as { server: ServerFile['server']; registry?: unknown; tools: Record<string, unknown>[] })
+    : undefined;
+  // A file from `registry sync` keeps the registry's server part as sent (unless --server-json
+  // replaces it) and its registry record, and records the scan as scan-all would.
+  const synced = previous?.registry !== undefined ? previous : undefined;
+  const next =
+    synced && !registry
+      ? { server: synced.server, tools: scan.tools as ServerFile['tools'] }
+      : serverFileFromScan(scan, registry);
+  const merged = mergeScan(previous, next, keepReviews);
+  const { report } = merged;
+  const now = new Date().toISOString();
+  const file = synced
+    ? {
+        server: merged.file.server,
+        registry: synced.registry,
+        scan: {
+          status: 'scanned',
+          ...(merged.file.server.version ? { version: merged.file.server.version } : {}),
+          attemptedAt: now,
+          listedAt: now,
+          via: 'catalogue scan',
+        },
+        tools: merged.file.tools,
+      }
+    : merged.file;
   const checked = serverFileSchema.safeParse(file);
   if (!checked.success)
     fail(
@@ -117,7 +150,7 @@ async function main(): Promise<void> {
       const { catalogue, problems } = checkCatalogue(dir);
       if (!catalogue) fail(formatProblems(problems, dir));
       console.log(
-        `${dir}: ${plural(catalogue.servers.length, 'server')}, ${plural(catalogue.toolCount, 'tool')}, no problems.`,
+        `${dir}: ${plural(catalogue.servers.length, 'server')}, ${plural(catalogue.toolCount, 'tool')}, no problems.${catalogue.deleted.length ? ` ${plural(catalogue.deleted.length, 'file')} of servers the registry deleted, kept off the site.` : ''}`,
       );
       return;
     }
@@ -190,8 +223,84 @@ async function main(): Promise<void> {
       console.log(lines.length ? lines.join('\n') : 'No changes.');
       return;
     }
+    case 'registry': {
+      const [sub, ...args] = rest;
+      if (sub !== 'sync') fail('usage: npm run catalogue -- registry sync [--registry URL] [--since RFC3339]');
+      const { values } = parseArgs({
+        args,
+        options: { registry: { type: 'string', default: OFFICIAL_REGISTRY }, since: { type: 'string' } },
+      });
+      if (values.since !== undefined && Number.isNaN(Date.parse(values.since)))
+        fail(`--since ${values.since}: expected an RFC 3339 time, e.g. 2025-09-01T00:00:00Z`);
+      const dir = catalogueDir();
+      const started = Date.now();
+      const plan = await syncRegistry(dir, values.registry!, {
+        ...(values.since ? { since: values.since } : {}),
+        log: (line) => console.error(line),
+      });
+      for (const r of plan.rejected)
+        console.log(`rejected ${describePosition(r.position)}${r.name ? ` ${r.name}` : ''}: ${r.reason}`);
+      for (const name of plan.deletedNames) console.log(`deleted: ${name}`);
+      for (const name of plan.missing) console.log(`no longer listed by the registry (file left as it is): ${name}`);
+      console.log(
+        `${values.registry}: ${plural(plan.pages, 'page')} in ${((Date.now() - started) / 1000).toFixed(1)} s; ${formatSummary(plan.summary)}; ${plural(plan.writes.length, 'file')} written to ${dir}`,
+      );
+      return;
+    }
+    case 'scan-all': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          concurrency: { type: 'string', default: '2' },
+          timeout: { type: 'string', default: '30' },
+          'install-timeout': { type: 'string', default: '300' },
+          report: { type: 'string' },
+          only: { type: 'string', multiple: true },
+          retry: { type: 'boolean' },
+          'no-sandbox': { type: 'boolean' },
+          'allow-private-remotes': { type: 'boolean' },
+          cache: { type: 'string' },
+        },
+        allowPositionals: true,
+      });
+      const number = (flag: string, text: string) => {
+        const n = Number(text);
+        if (!(n > 0)) fail(`--${flag} ${text}: expected a positive number`);
+        return n;
+      };
+      const sandbox = !values['no-sandbox'];
+      if (sandbox) {
+        const works = sandboxWorks();
+        if (!works.ok)
+          fail(
+            `scan-all runs every server inside bubblewrap, and ${works.reason}. Install it (Debian: apt-get install bubblewrap), or pass --no-sandbox to run third-party servers unconfined on this machine.`,
+          );
+      }
+      const report = await scanAll({
+        dir: catalogueDir(),
+        concurrency: Math.floor(number('concurrency', values.concurrency!)),
+        timeoutMs: number('timeout', values.timeout!) * 1000,
+        installTimeoutMs: number('install-timeout', values['install-timeout']!) * 1000,
+        ...(values.only ? { only: values.only } : {}),
+        retry: values.retry ?? false,
+        sandbox,
+        allowPrivateRemotes: values['allow-private-remotes'] ?? false,
+        cacheDir: resolve(
+          values.cache ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mcp-catalogue'),
+        ),
+        log: (line) => console.error(line),
+      });
+      if (values.report) writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+      const t = report.totals;
+      console.log(
+        `${t.scanned} scanned, ${t['needs-auth']} need authentication, ${t['runtime-unavailable']} runtime not available, ${t.failed} failed, ${t.skipped} skipped`,
+      );
+      return;
+    }
     default:
-      fail('usage: npm run catalogue -- scan|import|validate|classify|policy|diff … (see scripts/catalogue.ts)');
+      fail(
+        'usage: npm run catalogue -- scan|import|validate|classify|policy|diff|registry sync|scan-all … (see scripts/catalogue.ts)',
+      );
   }
 }
 

@@ -13,5 +13,5 @@ if (!catalogue || problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `${dir}: ${plural(catalogue.servers.length, 'server')}, ${plural(catalogue.toolCount, 'tool')}, no problems.`,
+  `${dir}: ${plural(catalogue.servers.length, 'server')}, ${plural(catalogue.toolCount, 'tool')}, no problems.${catalogue.deleted.length ? ` ${plural(catalogue.deleted.length, 'file')} of servers the registry deleted, kept off the site.` : ''}`,
 );

@@ -2,6 +2,7 @@
  * The catalogue with every tool classified and its recommendation decided: computed
  * once per build, in one pass, and read by the pages, the API and the CLI alike.
  */
+import type { RegistryRecord } from '../schemas/registry.ts';
 import type { Server } from '../schemas/server.ts';
 import { RISKS, CATEGORIES, type Category, type Risk } from '../schemas/taxonomy.ts';
 import type { Tool } from '../schemas/tool.ts';
@@ -32,16 +33,19 @@ export interface AnalysedServer {
   /** Title, or the registry name where there is none. */
   title: string;
   tools: AnalysedTool[];
+  /** Registry status and dates, for a server synced from a registry (the grade reads its status). */
+  registry?: RegistryRecord;
 }
 
 export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
   const classified = classifyCatalogue(catalogue);
-  return catalogue.servers.map(({ slug, file, server, tools }) => {
+  return catalogue.servers.map(({ slug, file, server, tools, registry }) => {
     const byTool = classified.get(slug)!;
     return {
       slug,
       file,
       server,
+      ...(registry ? { registry } : {}),
       title: server.title || server.name,
       tools: tools.map(({ slug: toolSlug, tool }) => {
         const classification = byTool.get(toolSlug)!;

@@ -18,6 +18,7 @@
  * is nothing to summarise, and a letter from provenance alone would read as a verdict
  * on tools nobody has seen.
  */
+import type { RegistryStatus } from '../schemas/registry.ts';
 import { safeExternalUrl } from '../lib/urls.ts';
 import type { SignalId } from '../schemas/taxonomy.ts';
 import type { AnalysedServer, AnalysedTool } from './analyse.ts';
@@ -25,9 +26,6 @@ import { plural } from './problems.ts';
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'F'] as const;
 export type Letter = (typeof LETTERS)[number];
-
-/** The MCP Registry's status of a server (`_meta["io.modelcontextprotocol.registry/official"].status`). */
-export type RegistryStatus = 'active' | 'deprecated' | 'deleted';
 
 export const FULL_SCORE = 100;
 
@@ -245,7 +243,7 @@ const grades = new WeakMap<object, Grade>();
 export function serverGrade(server: AnalysedServer): Grade {
   let grade = grades.get(server);
   if (!grade) {
-    grade = gradeServer(server);
+    grade = gradeServer(server, server.registry ? { registryStatus: server.registry.status } : {});
     grades.set(server, grade);
   }
   return grade;

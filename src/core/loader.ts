@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { parse as parseTolerant, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { serverFileSchema } from '../schemas/catalogue.ts';
+import type { RegistryRecord, ScanRecord } from '../schemas/registry.ts';
 import type { Server } from '../schemas/server.ts';
 import type { Tool } from '../schemas/tool.ts';
 import { CatalogueError, describeValue, jsonPath, type Problem } from './problems.ts';
@@ -20,6 +21,10 @@ export interface CatalogueServer {
   /** File name inside the catalogue folder. */
   file: string;
   server: Server;
+  /** Registry status and dates, for a file written by `catalogue registry sync`. */
+  registry?: RegistryRecord;
+  /** Where the tools stand (not scanned yet, scanned, failed…); absent in a file written by hand. */
+  scan?: ScanRecord;
   /** In the order the server lists them. */
   tools: CatalogueTool[];
 }
@@ -27,8 +32,10 @@ export interface CatalogueServer {
 export interface Catalogue {
   /** Absolute path of the folder that was read. */
   dir: string;
-  /** Sorted by slug, so every build sees the same order. */
+  /** Sorted by slug, so every build sees the same order. Servers the registry deleted are not among them. */
   servers: CatalogueServer[];
+  /** Files of servers the registry marked deleted: validated and kept (tools, reviews), but off the site. */
+  deleted: string[];
   toolCount: number;
 }
 
@@ -87,6 +94,7 @@ export function checkCatalogue(dir: string): { catalogue?: Catalogue; problems: 
   }
 
   const servers: CatalogueServer[] = [];
+  const deleted: string[] = [];
   const fileByServerName = new Map<string, string>();
   for (const file of names) {
     const before = problems.length;
@@ -115,7 +123,7 @@ export function checkCatalogue(dir: string): { catalogue?: Catalogue; problems: 
     for (const clash of toolNameClashes(file, data)) problems.push(clash);
     if (!result.success || problems.length > before) continue;
 
-    const { server, tools } = result.data;
+    const { server, tools, registry, scan } = result.data;
     const other = fileByServerName.get(server.name);
     if (other) {
       problems.push({
@@ -127,11 +135,22 @@ export function checkCatalogue(dir: string): { catalogue?: Catalogue; problems: 
       continue;
     }
     fileByServerName.set(server.name, file);
-    servers.push({ slug, file, server, tools: tools.map((tool) => ({ slug: toolSlug(tool.name), tool })) });
+    if (registry?.status === 'deleted') {
+      deleted.push(file);
+      continue;
+    }
+    servers.push({
+      slug,
+      file,
+      server,
+      ...(registry ? { registry } : {}),
+      ...(scan ? { scan } : {}),
+      tools: tools.map((tool) => ({ slug: toolSlug(tool.name), tool })),
+    });
   }
   if (problems.length > 0) return { problems };
   const toolCount = servers.reduce((n, s) => n + s.tools.length, 0);
-  return { catalogue: { dir: absolute, servers, toolCount }, problems };
+  return { catalogue: { dir: absolute, servers, deleted, toolCount }, problems };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -263,7 +282,7 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 }
 
 /** Duplicate tool names and URL slug clashes, read from the raw data so they show even beside schema errors. */
-function toolNameClashes(file: string, data: unknown): Problem[] {
+export function toolNameClashes(file: string, data: unknown): Problem[] {
   const tools = (data as { tools?: unknown })?.tools;
   if (!Array.isArray(tools)) return [];
   const problems: Problem[] = [];

@@ -49,9 +49,82 @@ describe('serverFileSchema', () => {
       ['tools', 0, 'annotations', 'readOnlyHint'],
     ],
     ['tools that are not an array', { server: { name: 'a/b', description: '' }, tools: {} }, ['tools']],
+    ['an unknown scan status', { ...makeServerFile({ tools: [] }), scan: { status: 'done' } }, ['scan', 'status']],
+    [
+      'an unknown registry status',
+      { ...makeServerFile({ tools: [] }), registry: { source: 'x', status: 'hidden', syncedAt: 'x' } },
+      ['registry', 'status'],
+    ],
   ])('rejects %s at its exact path', (_, input, path) => {
     const result = serverFileSchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path)).toEqual([path]);
+  });
+});
+
+describe('serverFileSchema and the registry', () => {
+  // Shaped like the registry's examples (docs/reference/server-json/examples/valid): every valid
+  // server.json must load, with no tools yet, beside the sync's registry and scan records.
+  test.each<[string, Record<string, Json>]>([
+    ['a minimal server.json', { name: 'io.github.user/minimal', description: 'Minimal.', version: '0.1.0' }],
+    [
+      'an npm package with arguments and variables',
+      {
+        $schema: 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json',
+        name: 'io.github.user/local',
+        description: 'Local.',
+        version: '1.0.0',
+        packages: [
+          {
+            registryType: 'npm',
+            identifier: '@example/local',
+            version: '1.0.0',
+            transport: { type: 'stdio' },
+            runtimeHint: 'npx',
+            packageArguments: [
+              { type: 'positional', valueHint: 'config_path' },
+              { type: 'named', name: '--port', value: '8080' },
+            ],
+            environmentVariables: [{ name: 'API_KEY', isSecret: true, isRequired: true }],
+          },
+        ],
+      },
+    ],
+    [
+      'a remote with headers, variables, a title, icons and _meta',
+      {
+        name: 'io.github.user/remote',
+        title: 'Remote',
+        description: 'Remote.',
+        version: '2.1.0',
+        websiteUrl: 'https://example.com/docs',
+        repository: { url: 'https://github.com/example/remote', source: 'github', subfolder: 'src/remote' },
+        icons: [{ src: 'https://example.com/icon.png', mimeType: 'image/png', sizes: ['48x48'], theme: 'dark' }],
+        remotes: [
+          {
+            type: 'streamable-http',
+            url: 'https://{host}/mcp',
+            headers: [{ name: 'Authorization', isSecret: true, isRequired: true }],
+            variables: { host: { description: 'API host', default: 'api.example.com' } },
+          },
+        ],
+        _meta: { 'io.modelcontextprotocol.registry/publisher-provided': { tool: 'publisher-cli', version: '1.2.3' } },
+      },
+    ],
+  ])("accepts %s with no tools and the sync's records, keeping it as written", (_, server) => {
+    const file = {
+      server,
+      registry: {
+        source: 'https://registry.modelcontextprotocol.io',
+        status: 'deprecated',
+        publishedAt: '2025-09-01T10:00:00Z',
+        syncedAt: '2025-10-01T00:00:00Z',
+      },
+      scan: { status: 'not-scanned' },
+      tools: [],
+    };
+    const parsed = serverFileSchema.parse(file);
+    expect(parsed.server).toEqual(server);
+    expect(parsed.registry?.status).toBe('deprecated');
   });
 });

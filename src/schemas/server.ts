@@ -32,10 +32,14 @@ export const serverSchema = z.looseObject({
   repository: repositorySchema.optional(),
   /** Home page. Only http(s) URLs are ever linked. */
   websiteUrl: z.string().optional(),
-  /** Registry package entries (npm, pypi, oci…): kept and shown, not interpreted. */
+  /** Registry package entries (npm, pypi, oci…): kept and shown; `scan-all` runs them (src/schemas/registry.ts). */
   packages: z.array(z.looseObject({})).optional(),
-  /** Registry remote entries (streamable-http, sse): kept and shown, not interpreted. */
+  /** Registry remote entries (streamable-http, sse): kept and shown; `scan-all` connects to them. */
   remotes: z.array(z.looseObject({})).optional(),
+  /** Icons (`{src, mimeType, sizes, theme}`): kept, never fetched or shown. */
+  icons: z.array(z.looseObject({})).optional(),
+  /** Publisher extensions keyed by reverse-DNS namespace: kept, not interpreted. */
+  _meta: z.looseObject({}).optional(),
 });
 
 export type Server = z.infer<typeof serverSchema>;

@@ -1,27 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkCatalogue } from '../../src/core/loader.ts';
+import { cli, ROOT } from './run-cli.ts';
 import { makeTools, startHttpServer } from './servers.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const bin = join(ROOT, 'node_modules/.bin');
-
-/** Runs the CLI without blocking this process: the HTTP test servers live in it. */
-function cli(args: string[], dir: string): Promise<{ status: number | null; out: string }> {
-  return new Promise((done) => {
-    const child = spawn(join(bin, 'node'), ['scripts/catalogue.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, CATALOGUE_DIR: dir, PATH: `${bin}:${process.env.PATH}` },
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (status) => done({ status, out }));
-  });
-}
 
 const servers: { close: () => void }[] = [];
 afterAll(() => servers.forEach((s) => s.close()));
