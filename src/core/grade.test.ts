@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { analysedServer, makeTool, params, type Json } from '../../test/fixtures.ts';
-import { FULL_SCORE, gradeServer, LETTER_FLOORS, letterFor, LETTERS, POINTS, type GradeOptions } from './grade.ts';
+import type { AnalysedServer } from './analyse.ts';
+import {
+  FULL_SCORE,
+  gradeServer,
+  LETTER_FLOORS,
+  letterFor,
+  LETTERS,
+  POINTS,
+  serverGrade,
+  type GradeOptions,
+} from './grade.ts';
 import { serverRecords, toolRecords } from './search-records.ts';
 
 /** A server that says where it comes from: repository, version and a package. */
@@ -297,4 +307,21 @@ test('one tool that runs code among many still costs at least its own points', (
   ];
   const grade = gradeServer(analysedServer({ tools }));
   expect(grade.reasons.find((r) => r.id === 'code')?.points).toBe(POINTS.codePerTool);
+});
+
+test('serverGrade reads the registry status a sync recorded: a deprecated server is at best a D', () => {
+  const server: AnalysedServer = {
+    ...analysedServer(),
+    registry: {
+      status: 'deprecated' as const,
+      publishedAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-02-01T00:00:00Z',
+      isLatest: true,
+      source: 'https://registry.example',
+      syncedAt: '2026-03-01T00:00:00Z',
+    },
+  };
+  const grade = serverGrade(server);
+  expect(grade.reasons.map((r) => r.id)).toContain('registry-deprecated');
+  expect(['D', 'F']).toContain(grade.letter);
 });
