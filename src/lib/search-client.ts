@@ -1,8 +1,10 @@
 /**
- * The browser side of search, shared by the header box and the search page. Pagefind
- * is loaded only when someone starts to search, so pages carry almost no script
- * until then.
+ * The browser side of search, shared by the header box and the search page, so both
+ * find the same things in the same order. Pagefind is loaded only when someone starts
+ * to search, so pages carry almost no script until then.
  */
+import { identifierWords } from '../core/classify/words.ts';
+import { isActionQuery, namesExactly, queryWords } from '../core/search-words.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -12,7 +14,7 @@ export interface PagefindResultData {
   filters: Record<string, string[] | undefined>;
 }
 
-interface PagefindResult {
+export interface PagefindResult {
   id: string;
   score: number;
   data(): Promise<PagefindResultData>;
@@ -23,6 +25,14 @@ export interface PagefindSearch {
   unfilteredResultCount: number;
   filters: Record<string, Record<string, number>>;
   totalFilters: Record<string, Record<string, number>>;
+}
+
+/** A search as the site shows it: Pagefind's, reordered, with a note when not every word matched. */
+export interface CatalogueSearch extends PagefindSearch {
+  /** Empty when every word of the query matched; otherwise says which words the results match. */
+  note: string;
+  /** The query's words the results are highlighted for. */
+  words: string[];
 }
 
 interface Pagefind {
@@ -41,7 +51,8 @@ export function loadPagefind(): Promise<Pagefind> {
     // A runtime URL: the index is written after the site is bundled.
     const url = '/pagefind/pagefind.js';
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ excerptLength: 24, ranking: { termFrequency: 0.6 } });
+    // The excerpt meta repeats the description's start (src/core/search-records.ts): not a second match.
+    await pagefind.options({ excerptLength: 24, ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0 } } });
     await pagefind.init();
     return pagefind;
   })();
@@ -93,41 +104,146 @@ export function searchOptions(
 
 const RISK_ORDER = ['Critical', 'High', 'Medium', 'Low'];
 
+/** Fewer results than this for every word together, and the words that match most are searched too. */
+const FEW = 3;
+/** How many word subsets one fallback level tries at most: a long query must not run hundreds of searches. */
+const MAX_SUBSETS = 24;
+/** How many of the first results are reordered by kind and exact name (their data is loaded to know them). */
+export const RERANKED = 10;
+
+/** The subsets of `words` with `size` words, in order, at most `MAX_SUBSETS` of them. */
+function subsets(words: readonly string[], size: number): string[][] {
+  const out: string[][] = [];
+  const pick = (start: number, chosen: string[]) => {
+    if (out.length >= MAX_SUBSETS) return;
+    if (chosen.length === size) {
+      out.push(chosen);
+      return;
+    }
+    for (let i = start; i < words.length; i++) pick(i + 1, [...chosen, words[i]!]);
+  };
+  pick(0, []);
+  return out;
+}
+
+interface Plan {
+  /** The words searched: all of the query's, or those of the best subset. */
+  words: string[];
+  /** The pages that match every word, when the search had to drop some: they come first. */
+  first: Set<string>;
+  note: string;
+}
+
+const quoted = (words: readonly string[]) => words.join(', ');
+
 /**
- * Runs the search. "Riskiest first" is one search per risk class, most severe first,
- * each in relevance order, then the pages that have no risk (servers, attack
- * patterns): Pagefind's own sort would add its data to the file every visitor loads.
+ * Which words to search. Every word of the query (small words aside) when that finds
+ * enough; otherwise the largest subset of them that finds more, and of those the one
+ * whose best result scores highest (the words that stay are the rarer, telling ones:
+ * "get kubernetes pod logs" keeps kubernetes, pod, logs). Searching a subset again
+ * with Pagefind, rather than merging searches for single words, keeps filter counts
+ * and risk sorting exact.
  */
-export async function runSearch(pagefind: Pagefind, state: SearchState): Promise<PagefindSearch> {
-  const q = state.q || null;
-  const all = await pagefind.search(q, searchOptions(state));
-  if (state.sort !== 'risk') return all;
-  const levels = RISK_ORDER.filter((r) => state.filters.risk.length === 0 || state.filters.risk.includes(r));
-  const parts = await Promise.all(levels.map((r) => pagefind.search(q, searchOptions(state, { risk: [r] }))));
-  const seen = new Set(parts.flatMap((p) => p.results.map((r) => r.id)));
-  const rest = all.results.filter((r) => !seen.has(r.id));
-  return { ...all, results: [...parts.flatMap((p) => p.results), ...rest] };
+async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Plan; search: PagefindSearch }> {
+  const words = queryWords(state.q);
+  const options = searchOptions(state);
+  const full = await pagefind.search(words.join(' '), options);
+  const all: Plan = { words, first: new Set(), note: '' };
+  if (words.length < 2 || full.results.length >= FEW) return { plan: all, search: full };
+  for (let size = words.length - 1; size >= 1; size--) {
+    let best: { words: string[]; search: PagefindSearch } | undefined;
+    for (const subset of subsets(words, size)) {
+      const search = await pagefind.search(subset.join(' '), options);
+      if (search.results.length <= full.results.length) continue;
+      if (!best || search.results[0]!.score > best.search.results[0]!.score) best = { words: subset, search };
+    }
+    if (!best) continue;
+    const n = full.results.length;
+    const note =
+      n === 0
+        ? `No result matches all of: ${quoted(words)}; showing results that match most of them (${quoted(best.words)}).`
+        : `Only ${n} result${n === 1 ? ' matches' : 's match'} all of: ${quoted(words)}; below ${n === 1 ? 'it' : 'them'}, results that match most of them (${quoted(best.words)}).`;
+    return { plan: { words: best.words, first: new Set(full.results.map((r) => r.id)), note }, search: best.search };
+  }
+  return { plan: all, search: full };
+}
+
+/** A result whose data is loaded once, however often it is asked for. */
+function once(result: PagefindResult): PagefindResult {
+  let data: Promise<PagefindResultData> | undefined;
+  return { id: result.id, score: result.score, data: () => (data ??= result.data()) };
 }
 
 /**
- * Puts Pagefind's excerpt into `target` as text, keeping only its `<mark>` highlights.
- * The excerpt is built from catalogue text, which is hostile: it is parsed into an
- * inert document and nothing but text and marks is copied over.
+ * Reorders the first results: a page whose name is the query exactly comes first; for
+ * an action query ("delete a branch") tools come before servers and attack articles;
+ * otherwise Pagefind's order stands. Only the first `RERANKED` are looked at: what
+ * they are is known only once their data is loaded, which the page shows next anyway.
  */
-export function renderExcerpt(target: HTMLElement, excerpt: string): void {
-  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+async function rerank(results: PagefindResult[], query: string, words: string[]): Promise<PagefindResult[]> {
+  const head = results.slice(0, RERANKED);
+  const data = await Promise.all(head.map((r) => r.data()));
+  const action = isActionQuery(words);
+  const rank = (d: PagefindResultData) =>
+    namesExactly(query, d.meta.title ?? '') ? 0 : action && d.filters?.type?.[0] !== 'Tool' ? 2 : 1;
+  const order = head.map((r, i) => ({ r, key: rank(data[i]!), i }));
+  order.sort((a, b) => a.key - b.key || a.i - b.i);
+  return [...order.map((o) => o.r), ...results.slice(RERANKED)];
+}
+
+/**
+ * Runs the search, the same for the header box and the search page. "Riskiest first" is
+ * one search per risk class, most severe first, each in relevance order, then the pages
+ * that have no risk (servers, attack patterns): Pagefind's own sort would add its data
+ * to the file every visitor loads.
+ */
+export async function runSearch(pagefind: Pagefind, state: SearchState): Promise<CatalogueSearch> {
+  if (!state.q) {
+    const search = await pagefind.search(null, searchOptions(state));
+    return { ...search, results: search.results.map(once), note: '', words: [] };
+  }
+  const { plan: chosen, search: all } = await plan(pagefind, state);
+  const term = chosen.words.join(' ');
+  const done = (results: PagefindResult[]) => ({ ...all, results, note: chosen.note, words: chosen.words });
+  if (state.sort === 'risk') {
+    const levels = RISK_ORDER.filter((r) => state.filters.risk.length === 0 || state.filters.risk.includes(r));
+    const parts = await Promise.all(levels.map((r) => pagefind.search(term, searchOptions(state, { risk: [r] }))));
+    const seen = new Set(parts.flatMap((p) => p.results.map((r) => r.id)));
+    const rest = all.results.filter((r) => !seen.has(r.id));
+    return done([...parts.flatMap((p) => p.results), ...rest].map(once));
+  }
+  const first = all.results.filter((r) => chosen.first.has(r.id));
+  const then = all.results.filter((r) => !chosen.first.has(r.id));
+  return done(await rerank([...first, ...then].map(once), state.q, chosen.words));
+}
+
+/**
+ * Whether a word of an excerpt is one the query asked for, as Pagefind matches: a
+ * query word is a prefix ("pod" marks "pods"), and a plural query marks the singular.
+ */
+function asked(word: string, words: readonly string[]): boolean {
+  const w = word.toLowerCase();
+  return words.some(
+    (q) =>
+      w.startsWith(q) || (w.length >= 3 && q.startsWith(w) && q.length - w.length <= 2 && /^(s|es)$/.test(q.slice(w.length))),
+  );
+}
+
+/**
+ * Puts the record's excerpt (the start of its description, src/core/search-records.ts)
+ * into `target` as text, marking the words the query asked for. The excerpt is
+ * catalogue text, which is hostile: it only ever becomes text nodes.
+ */
+export function renderExcerpt(target: HTMLElement, excerpt: string, words: readonly string[]): void {
   target.replaceChildren();
-  const walk = (node: Node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) target.append(child.textContent ?? '');
-      else if (child.nodeName === 'MARK') {
-        const mark = document.createElement('mark');
-        mark.textContent = child.textContent;
-        target.append(mark);
-      } else walk(child);
-    }
-  };
-  walk(doc.body);
+  const wanted = words.flatMap((w) => identifierWords(w));
+  for (const part of excerpt.split(/([A-Za-z0-9]+)/)) {
+    if (part && /^[A-Za-z0-9]+$/.test(part) && asked(part, wanted)) {
+      const mark = document.createElement('mark');
+      mark.textContent = part;
+      target.append(mark);
+    } else if (part) target.append(part);
+  }
 }
 
 /** Filter values are the labels the site shows; the badge classes use the keys. */
@@ -141,7 +257,12 @@ const CATEGORY_KEY: Record<string, string> = {
 };
 
 /** One result as a list item: name (link), what it is, risk and category badges, excerpt. */
-export function resultItem(data: PagefindResultData, id: string, tag: 'li' | 'div' = 'li'): HTMLElement {
+export function resultItem(
+  data: PagefindResultData,
+  id: string,
+  words: readonly string[],
+  tag: 'li' | 'div' = 'li',
+): HTMLElement {
   const item = document.createElement(tag);
   item.className = 'result';
   item.id = id;
@@ -162,7 +283,7 @@ export function resultItem(data: PagefindResultData, id: string, tag: 'li' | 'di
   if (Object.hasOwn(CATEGORY_KEY, category)) badges.append(badge(`badge c-${CATEGORY_KEY[category]}`, category));
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
-  renderExcerpt(excerpt, data.excerpt);
+  renderExcerpt(excerpt, data.meta.excerpt ?? '', words);
   item.append(link, ' ', info, badges, excerpt);
   return item;
 }

@@ -1,0 +1,91 @@
+/**
+ * Words as people type them into search (issue 17), in one place for both sides of
+ * search: the records (src/core/search-records.ts) index each tool under the verbs
+ * that mean the same action as the verbs of its name, and the browser
+ * (src/lib/search-client.ts) drops the small words a tool's text need not contain and
+ * tells action queries ("delete a branch") from queries about a thing ("rug pull").
+ *
+ * Singular and plural need nothing here: Pagefind stems both the index and the query
+ * ("pages" and "page" are one word to it) and matches every query word as a prefix.
+ */
+import { identifierWords } from './classify/words.ts';
+
+/**
+ * Verbs of this field that name the same action. Kept small on purpose: each group
+ * is one action in the MCP servers' own vocabulary, and a wrong equivalence ranks
+ * unrelated tools, so a verb joins a group only when tools use it that way.
+ */
+export const VERB_GROUPS: readonly (readonly string[])[] = [
+  ['delete', 'remove'],
+  ['create', 'add', 'new'],
+  ['send', 'post'],
+  ['get', 'read', 'fetch', 'retrieve'],
+  ['list', 'show'],
+  ['update', 'edit'],
+];
+
+const EQUIVALENTS = new Map<string, readonly string[]>(
+  VERB_GROUPS.flatMap((group) => group.map((verb) => [verb, group.filter((other) => other !== verb)] as const)),
+);
+
+/** The other verbs of `word`'s group: `delete` → `remove`; none for a word in no group. */
+export function equivalents(word: string): readonly string[] {
+  return EQUIVALENTS.get(word.toLowerCase()) ?? [];
+}
+
+/**
+ * Verbs that make a query an action query, for which tools rank above attack
+ * articles and servers: the groups above and the other actions tools are named by.
+ */
+const ACTION_VERBS = new Set([
+  ...VERB_GROUPS.flat(),
+  ...'run execute exec query search find merge cancel refund charge pay click type take upload download schedule move stop start restart scale deploy install uninstall comment reply convert turn crawl scrape write append insert apply invite assign close open archive drop purge transfer publish reset rename copy duplicate set change mark resolve trigger invoke call text email navigate'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * Words a query can do without: a tool's text rarely contains them, and Pagefind
+ * matches each query word as a prefix, so "a" alone would match almost every page.
+ */
+const SMALL_WORDS = new Set(
+  'a an the to of for in on at by with from into onto and or my me i our your its it this that these those all some any please how do does can what which is are be'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The words of a query that a result has to match: lower-cased, split on spaces (an
+ * identifier such as `create_refund` stays one word), small words dropped unless
+ * nothing else is left.
+ */
+export function queryWords(query: string): string[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const kept = words.filter((w) => !SMALL_WORDS.has(w));
+  return kept.length ? kept : words;
+}
+
+/** Whether a query asks for something to be done: one of its words is an action verb. */
+export function isActionQuery(words: readonly string[]): boolean {
+  return words.some((w) => identifierWords(w).some((part) => ACTION_VERBS.has(part)));
+}
+
+/**
+ * Whether the query is a page's name typed out: `create_refund`, "create refund" and
+ * "Create Refund" all name `create_refund`; "Stripe" names the server titled Stripe.
+ */
+export function namesExactly(query: string, name: string): boolean {
+  const wanted = identifierWords(query).join(' ');
+  return wanted.length > 0 && wanted === identifierWords(name).join(' ');
+}
+
+/**
+ * The verbs that mean the same as the verbs among `words`, minus those already there:
+ * what a record adds so that "remove a branch" finds `delete_branch`.
+ */
+export function addedEquivalents(words: readonly string[]): string[] {
+  const have = new Set(words);
+  const added = new Set<string>();
+  for (const word of words) for (const other of equivalents(word)) if (!have.has(other)) added.add(other);
+  return [...added];
+}
