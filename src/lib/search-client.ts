@@ -52,7 +52,12 @@ export function loadPagefind(): Promise<Pagefind> {
     const url = '/pagefind/pagefind.js';
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     // The excerpt meta repeats the description's start (src/core/search-records.ts): not a second match.
-    await pagefind.options({ excerptLength: 24, ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0 } } });
+    // The title is the name, already weighted in the record; Pagefind's fivefold boost on top of that
+    // put servers above their own tools for "<server> <thing>" queries (BENCHMARKS.md).
+    await pagefind.options({
+      excerptLength: 24,
+      ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0, title: 1 } },
+    });
     await pagefind.init();
     return pagefind;
   })();
@@ -104,8 +109,10 @@ export function searchOptions(
 
 const RISK_ORDER = ['Critical', 'High', 'Medium', 'Low'];
 
-/** Fewer results than this for every word together, and the words that match most are searched too. */
+/** An action query matching fewer tools than this with every word also searches the words that match most. */
 const FEW = 3;
+/** Results loaded to count the tools among them: enough to see whether an action query found few. */
+const LOOKED_AT = 10;
 /** How many word subsets one fallback level tries at most: a long query must not run hundreds of searches. */
 const MAX_SUBSETS = 24;
 /** How many of the first results are reordered by kind and exact name (their data is loaded to know them). */
@@ -135,21 +142,33 @@ interface Plan {
 }
 
 const quoted = (words: readonly string[]) => words.join(', ');
+const isTool = (d: PagefindResultData) => d.filters?.type?.[0] === 'Tool';
+
+/** Whether every word together found too little: nothing, or for an action query fewer than `FEW` tools. */
+async function tooFew(results: PagefindResult[], action: boolean): Promise<boolean> {
+  if (results.length === 0) return true;
+  if (!action || results.length >= LOOKED_AT) return false;
+  const data = await Promise.all(results.map((r) => r.data()));
+  return data.filter(isTool).length < FEW;
+}
 
 /**
  * Which words to search. Every word of the query (small words aside) when that finds
  * enough; otherwise the largest subset of them that finds more, and of those the one
- * whose best result scores highest (the words that stay are the rarer, telling ones:
- * "get kubernetes pod logs" keeps kubernetes, pod, logs). Searching a subset again
- * with Pagefind, rather than merging searches for single words, keeps filter counts
- * and risk sorting exact.
+ * whose best result scores highest: the words that stay are the rarer, telling ones
+ * ("get kubernetes pod logs" keeps kubernetes, pod, logs). Preferring the subset that
+ * keeps the query's last word (the thing acted on, often) was tried: it lost more
+ * queries than it won (BENCHMARKS.md). Searching a subset again
+ * with Pagefind, rather than merging searches for single words, keeps filter counts and
+ * risk sorting exact.
  */
 async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Plan; search: PagefindSearch }> {
   const words = queryWords(state.q);
   const options = searchOptions(state);
   const full = await pagefind.search(words.join(' '), options);
+  full.results = full.results.map(once);
   const all: Plan = { words, first: new Set(), note: '' };
-  if (words.length < 2 || full.results.length >= FEW) return { plan: all, search: full };
+  if (words.length < 2 || !(await tooFew(full.results, isActionQuery(words)))) return { plan: all, search: full };
   for (let size = words.length - 1; size >= 1; size--) {
     let best: { words: string[]; search: PagefindSearch } | undefined;
     for (const subset of subsets(words, size)) {
@@ -162,7 +181,7 @@ async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Pla
     const note =
       n === 0
         ? `No result matches all of: ${quoted(words)}; showing results that match most of them (${quoted(best.words)}).`
-        : `Only ${n} result${n === 1 ? ' matches' : 's match'} all of: ${quoted(words)}; below ${n === 1 ? 'it' : 'them'}, results that match most of them (${quoted(best.words)}).`;
+        : `Only ${n} result${n === 1 ? ' matches' : 's match'} all of: ${quoted(words)}; after ${n === 1 ? 'it' : 'them'}, results that match most of them (${quoted(best.words)}).`;
     return { plan: { words: best.words, first: new Set(full.results.map((r) => r.id)), note }, search: best.search };
   }
   return { plan: all, search: full };
@@ -174,18 +193,29 @@ function once(result: PagefindResult): PagefindResult {
   return { id: result.id, score: result.score, data: () => (data ??= result.data()) };
 }
 
+/** Whether a name of two words or more is typed out whole in the query: "elevenlabs text to speech" names `text_to_speech`. */
+function nameInQuery(query: string, name: string): boolean {
+  const words = identifierWords(name);
+  return words.length >= 2 && ` ${identifierWords(query).join(' ')} `.includes(` ${words.join(' ')} `);
+}
+
 /**
- * Reorders the first results: a page whose name is the query exactly comes first; for
- * an action query ("delete a branch") tools come before servers and attack articles;
- * otherwise Pagefind's order stands. Only the first `RERANKED` are looked at: what
- * they are is known only once their data is loaded, which the page shows next anyway.
+ * Reorders the first results: a page whose name is the query exactly comes first, then
+ * tools whose whole name the query spells out; for an action query ("delete a branch")
+ * tools come before servers and attack articles; otherwise Pagefind's order stands.
+ * Only the first `RERANKED` are looked at: what they are is known only once their data
+ * is loaded, which the page shows next anyway.
  */
-async function rerank(results: PagefindResult[], query: string, words: string[]): Promise<PagefindResult[]> {
+async function rerank(results: PagefindResult[], query: string): Promise<PagefindResult[]> {
   const head = results.slice(0, RERANKED);
   const data = await Promise.all(head.map((r) => r.data()));
-  const action = isActionQuery(words);
-  const rank = (d: PagefindResultData) =>
-    namesExactly(query, d.meta.title ?? '') ? 0 : action && d.filters?.type?.[0] !== 'Tool' ? 2 : 1;
+  const action = isActionQuery(queryWords(query));
+  const rank = (d: PagefindResultData) => {
+    const name = d.meta.title ?? '';
+    if (namesExactly(query, name)) return 0;
+    if (isTool(d) && nameInQuery(query, name)) return 1;
+    return action && !isTool(d) ? 3 : 2;
+  };
   const order = head.map((r, i) => ({ r, key: rank(data[i]!), i }));
   order.sort((a, b) => a.key - b.key || a.i - b.i);
   return [...order.map((o) => o.r), ...results.slice(RERANKED)];
@@ -214,7 +244,7 @@ export async function runSearch(pagefind: Pagefind, state: SearchState): Promise
   }
   const first = all.results.filter((r) => chosen.first.has(r.id));
   const then = all.results.filter((r) => !chosen.first.has(r.id));
-  return done(await rerank([...first, ...then].map(once), state.q, chosen.words));
+  return done(await rerank([...first, ...then].map(once), state.q));
 }
 
 /**
@@ -225,7 +255,8 @@ function asked(word: string, words: readonly string[]): boolean {
   const w = word.toLowerCase();
   return words.some(
     (q) =>
-      w.startsWith(q) || (w.length >= 3 && q.startsWith(w) && q.length - w.length <= 2 && /^(s|es)$/.test(q.slice(w.length))),
+      w.startsWith(q) ||
+      (w.length >= 3 && q.startsWith(w) && q.length - w.length <= 2 && /^(s|es)$/.test(q.slice(w.length))),
   );
 }
 
