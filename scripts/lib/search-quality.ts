@@ -62,7 +62,10 @@ const meantUrl = (meant: string) => {
   return `/tools/${meant.slice(0, slash)}/${toolSlug(meant.slice(slash + 1))}/`;
 };
 
-export async function runQuality(options: { catalogue?: string; queries?: string }): Promise<QueryOutcome[]> {
+export async function runQuality(options: {
+  catalogue?: string | undefined;
+  queries?: string | undefined;
+}): Promise<QueryOutcome[]> {
   const work = mkdtempSync(join(tmpdir(), 'search-quality-'));
   const records = recordsFolder();
   try {

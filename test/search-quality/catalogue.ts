@@ -10,7 +10,7 @@
 export interface QualityTool {
   name: string;
   description: string;
-  params?: string[];
+  params?: string[] | undefined;
 }
 
 export interface QualityServer {
