@@ -24,7 +24,7 @@
 import type { Attack } from '../schemas/attack.ts';
 import { CATEGORY_LABELS, RISK_LABELS, SIGNAL_LABELS } from '../schemas/taxonomy.ts';
 import type { AnalysedServer } from './analyse.ts';
-import { identifierWords } from './classify/words.ts';
+import { identifierWords, textWords } from './classify/words.ts';
 import { DESCRIPTION_LIMIT, parameterRows } from './explain.ts';
 import { addedEquivalents } from './search-words.ts';
 
@@ -73,7 +73,7 @@ const excerpt = (text: string) => el('span', ' data-pagefind-meta="excerpt"', ex
  * the owner part: `io.github.*` would make every tool match "github".
  */
 export function serverWords(server: AnalysedServer): string {
-  const words = new Set(identifierWords(server.title));
+  const words = new Set(textWords(server.title));
   const last = server.server.name.slice(server.server.name.lastIndexOf('/') + 1);
   const extra = identifierWords(last).filter((w) => !words.has(w));
   return [server.title, ...new Set(extra)].join(' ');

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { addedEquivalents, equivalents, isActionQuery, namesExactly, queryWords, VERB_GROUPS } from './search-words.ts';
+
+describe('verb equivalents', () => {
+  test.each([
+    ['delete', ['remove']],
+    ['remove', ['delete']],
+    ['create', ['add', 'new']],
+    ['send', ['post']],
+    ['get', ['read', 'fetch', 'retrieve']],
+    ['list', ['show']],
+    ['update', ['edit']],
+    ['Edit', ['update']],
+  ])('%s is the same action as %j', (verb, others) => {
+    expect(equivalents(verb)).toEqual(others);
+  });
+
+  test.each(['drop', 'merge', 'refund', 'branch'])('%s has no equivalent: it is in no group', (word) => {
+    expect(equivalents(word)).toEqual([]);
+  });
+
+  test('no verb is in two groups, so an equivalence never chains into another action', () => {
+    const all = VERB_GROUPS.flat();
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  test('a record adds only the equivalents its words lack', () => {
+    expect(addedEquivalents(['delete', 'branch'])).toEqual(['remove']);
+    expect(addedEquivalents(['create', 'or', 'add', 'issue'])).toEqual(['new']);
+    expect(addedEquivalents(['issue', 'write'])).toEqual([]);
+  });
+});
+
+describe('the words of a query', () => {
+  test.each([
+    ['create a github issue', ['create', 'github', 'issue']],
+    ['delete a database branch', ['delete', 'database', 'branch']],
+    ['  Get   Kubernetes pod logs ', ['get', 'kubernetes', 'pod', 'logs']],
+    ['send an email to the team', ['send', 'email', 'team']],
+    ['create_refund', ['create_refund']],
+  ])('%j searches %j', (query, words) => {
+    expect(queryWords(query)).toEqual(words);
+  });
+
+  test('a query of small words only keeps them: something must be searched', () => {
+    expect(queryWords('to do')).toEqual(['to', 'do']);
+  });
+
+  test.each([
+    [['delete', 'branch'], true],
+    [['post', 'message'], true],
+    [['create_refund'], true],
+    [['rug', 'pull'], false],
+    [['stripe'], false],
+    [['tool', 'poisoning'], false],
+  ])('%j is an action query: %s', (words, action) => {
+    expect(isActionQuery(words)).toBe(action);
+  });
+
+  test.each([
+    ['create_refund', 'create_refund', true],
+    ['create refund', 'create_refund', true],
+    ['Create Refund', 'createRefund', true],
+    ['stripe', 'Stripe', true],
+    ['refund', 'create_refund', false],
+    ['', '', false],
+  ])('%j names %j exactly: %s', (query, name, exact) => {
+    expect(namesExactly(query, name)).toBe(exact);
+  });
+});
