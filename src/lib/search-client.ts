@@ -109,9 +109,13 @@ export function searchOptions(
 
 const RISK_ORDER = ['Critical', 'High', 'Medium', 'Low'];
 
-/** An action query matching fewer tools than this with every word also searches the words that match most. */
-const FEW = 3;
-/** Results loaded to count the tools among them: enough to see whether an action query found few. */
+/**
+ * An action query whose every word together finds no tool (only servers or articles, say)
+ * also searches the words that match most. Asking for more than one tool was tried: it
+ * added other servers' tools after a query that named its server (BENCHMARKS.md).
+ */
+const FEW = 1;
+/** Results loaded to look for tools among them; beyond this many, some are sure to be tools. */
 const LOOKED_AT = 10;
 /** How many word subsets one fallback level tries at most: a long query must not run hundreds of searches. */
 const MAX_SUBSETS = 24;
@@ -168,7 +172,8 @@ async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Pla
   const full = await pagefind.search(words.join(' '), options);
   full.results = full.results.map(once);
   const all: Plan = { words, first: new Set(), note: '' };
-  if (words.length < 2 || !(await tooFew(full.results, isActionQuery(words)))) return { plan: all, search: full };
+  const action = isActionQuery(words);
+  if (words.length < 2 || !(await tooFew(full.results, action))) return { plan: all, search: full };
   for (let size = words.length - 1; size >= 1; size--) {
     let best: { words: string[]; search: PagefindSearch } | undefined;
     for (const subset of subsets(words, size)) {
@@ -177,11 +182,9 @@ async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Pla
       if (!best || search.results[0]!.score > best.search.results[0]!.score) best = { words: subset, search };
     }
     if (!best) continue;
-    const n = full.results.length;
-    const note =
-      n === 0
-        ? `No result matches all of: ${quoted(words)}; showing results that match most of them (${quoted(best.words)}).`
-        : `Only ${n} result${n === 1 ? ' matches' : 's match'} all of: ${quoted(words)}; after ${n === 1 ? 'it' : 'them'}, results that match most of them (${quoted(best.words)}).`;
+    // An action query gets here when no tool matches every word (though a server or article may).
+    const what = action ? 'tool' : 'result';
+    const note = `No ${what} matches all of: ${quoted(words)}; showing ${what}s that match most of them (${quoted(best.words)}).`;
     return { plan: { words: best.words, first: new Set(full.results.map((r) => r.id)), note }, search: best.search };
   }
   return { plan: all, search: full };
