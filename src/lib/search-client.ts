@@ -196,6 +196,8 @@ function once(result: PagefindResult): PagefindResult {
   return { id: result.id, score: result.score, data: () => (data ??= result.data()) };
 }
 
+const DEPRECATED = /\bdeprecated\b/i;
+
 /** Whether a name of two words or more is typed out whole in the query: "elevenlabs text to speech" names `text_to_speech`. */
 function nameInQuery(query: string, name: string): boolean {
   const words = identifierWords(name);
@@ -205,7 +207,8 @@ function nameInQuery(query: string, name: string): boolean {
 /**
  * Reorders the first results: a page whose name is the query exactly comes first, then
  * tools whose whole name the query spells out; for an action query ("delete a branch")
- * tools come before servers and attack articles; otherwise Pagefind's order stands.
+ * tools come before servers and attack articles; a tool whose description calls it
+ * deprecated comes after the others; otherwise Pagefind's order stands.
  * Only the first `RERANKED` are looked at: what they are is known only once their data
  * is loaded, which the page shows next anyway.
  */
@@ -217,7 +220,9 @@ async function rerank(results: PagefindResult[], query: string): Promise<Pagefin
     const name = d.meta.title ?? '';
     if (namesExactly(query, name)) return 0;
     if (isTool(d) && nameInQuery(query, name)) return 1;
-    return action && !isTool(d) ? 3 : 2;
+    if (action && !isTool(d)) return 4;
+    // A tool its own server calls deprecated yields to the one that replaces it.
+    return DEPRECATED.test(d.meta.excerpt ?? '') ? 3 : 2;
   };
   const order = head.map((r, i) => ({ r, key: rank(data[i]!), i }));
   order.sort((a, b) => a.key - b.key || a.i - b.i);
