@@ -122,7 +122,7 @@ describe('search finds what people type (issue 17)', () => {
     const page = await open(browser, '/search/?q=get%20kubernetes%20pod%20logs');
     await settled(page);
     expect(await page.locator('#search-status').textContent()).toContain(
-      'No tool matches all of: get, kubernetes, pod, logs; showing tools that match most of them (get, pod, logs).',
+      'No tool matches all of: get, kubernetes, pod, logs; showing tools that match most of them.',
     );
     expect((await titles(page))[0]).toBe('getPodLogs');
     await page.context().close();

@@ -156,15 +156,21 @@ async function tooFew(results: PagefindResult[], action: boolean): Promise<boole
   return data.filter(isTool).length < FEW;
 }
 
+/** How many of their first results the other subsets of a fallback add after the best one's first. */
+const FROM_OTHERS = 2;
+/** How many of the best subset's first results come before the other subsets' first results. */
+const BEST_FIRST = 3;
+
 /**
  * Which words to search. Every word of the query (small words aside) when that finds
- * enough; otherwise the largest subset of them that finds more, and of those the one
- * whose best result scores highest: the words that stay are the rarer, telling ones
- * ("get kubernetes pod logs" keeps kubernetes, pod, logs). Preferring the subset that
- * keeps the query's last word (the thing acted on, often) was tried: it lost more
- * queries than it won (BENCHMARKS.md). Searching a subset again
- * with Pagefind, rather than merging searches for single words, keeps filter counts and
- * risk sorting exact.
+ * enough; otherwise the largest subsets of them that find more. Of those, the one whose
+ * best result scores highest gives the results (the words that stay are the rarer,
+ * telling ones: "get kubernetes pod logs" keeps kubernetes, pod, logs) and the filter
+ * counts; the first results of the others follow its first few, so that the right tool
+ * is there when the best-scoring subset is the wrong one ("delete a database branch":
+ * "delete database" scores higher than "delete branch"), for the reordering to find.
+ * Preferring the subset that keeps the query's last word, or the one with the fewest
+ * results, was tried: each lost more queries than it won (BENCHMARKS.md).
  */
 async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Plan; search: PagefindSearch }> {
   const words = queryWords(state.q);
@@ -175,17 +181,27 @@ async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Pla
   const action = isActionQuery(words);
   if (words.length < 2 || !(await tooFew(full.results, action))) return { plan: all, search: full };
   for (let size = words.length - 1; size >= 1; size--) {
-    let best: { words: string[]; search: PagefindSearch } | undefined;
+    const found: { words: string[]; search: PagefindSearch }[] = [];
     for (const subset of subsets(words, size)) {
       const search = await pagefind.search(subset.join(' '), options);
-      if (search.results.length <= full.results.length) continue;
-      if (!best || search.results[0]!.score > best.search.results[0]!.score) best = { words: subset, search };
+      if (search.results.length > full.results.length) found.push({ words: subset, search });
     }
-    if (!best) continue;
+    if (found.length === 0) continue;
+    found.sort((a, b) => b.search.results[0]!.score - a.search.results[0]!.score);
+    const [best, ...others] = found;
+    const results = best!.search.results;
+    const extra = others.flatMap((o) => o.search.results.slice(0, FROM_OTHERS));
+    const seen = new Set<string>();
+    const merged = [...results.slice(0, BEST_FIRST), ...extra, ...results.slice(BEST_FIRST)].filter(
+      (r) => !seen.has(r.id) && seen.add(r.id),
+    );
     // An action query gets here when no tool matches every word (though a server or article may).
     const what = action ? 'tool' : 'result';
-    const note = `No ${what} matches all of: ${quoted(words)}; showing ${what}s that match most of them (${quoted(best.words)}).`;
-    return { plan: { words: best.words, first: new Set(full.results.map((r) => r.id)), note }, search: best.search };
+    const note = `No ${what} matches all of: ${quoted(words)}; showing ${what}s that match most of them.`;
+    return {
+      plan: { words, first: new Set(full.results.map((r) => r.id)), note },
+      search: { ...best!.search, results: merged },
+    };
   }
   return { plan: all, search: full };
 }
@@ -198,15 +214,26 @@ function once(result: PagefindResult): PagefindResult {
 
 const DEPRECATED = /\bdeprecated\b/i;
 
-/** Whether a name of two words or more is typed out whole in the query: "elevenlabs text to speech" names `text_to_speech`. */
-function nameInQuery(query: string, name: string): boolean {
-  const words = identifierWords(name);
-  return words.length >= 2 && ` ${identifierWords(query).join(' ')} `.includes(` ${words.join(' ')} `);
+/** A word without a plural ending, to compare a name's words with a query's: pages → page, branches → branch. */
+const singular = (word: string) => word.replace(/(?<=[^s])(es|s)$/, '');
+
+/**
+ * How fully the query names a tool's name: 2 when it spells the name out in order
+ * ("elevenlabs text to speech" and `text_to_speech`, not `speech_to_text`), 1 when it
+ * names each of its words in any order ("delete a database branch" and `delete_branch`,
+ * "create a notion page" and `notion-create-pages`), else 0. Names of one word count for
+ * nothing: "query" would otherwise come first for any query with that word.
+ */
+function nameInQuery(query: string, name: string): number {
+  const words = identifierWords(name).map(singular);
+  const asked = identifierWords(query).map(singular);
+  if (words.length < 2 || !words.every((w) => asked.includes(w))) return 0;
+  return ` ${asked.join(' ')} `.includes(` ${words.join(' ')} `) ? 2 : 1;
 }
 
 /**
  * Reorders the first results: a page whose name is the query exactly comes first, then
- * tools whose whole name the query spells out; for an action query ("delete a branch")
+ * tools whose name's words the query all names; for an action query ("delete a branch")
  * tools come before servers and attack articles; a tool whose description calls it
  * deprecated comes after the others; otherwise Pagefind's order stands.
  * Only the first `RERANKED` are looked at: what they are is known only once their data
@@ -219,10 +246,13 @@ async function rerank(results: PagefindResult[], query: string): Promise<Pagefin
   const rank = (d: PagefindResultData) => {
     const name = d.meta.title ?? '';
     if (namesExactly(query, name)) return 0;
-    if (isTool(d) && nameInQuery(query, name)) return 1;
-    if (action && !isTool(d)) return 4;
     // A tool its own server calls deprecated yields to the one that replaces it.
-    return DEPRECATED.test(d.meta.excerpt ?? '') ? 3 : 2;
+    if (DEPRECATED.test(d.meta.excerpt ?? '')) return 4;
+    if (isTool(d)) {
+      const named = nameInQuery(query, name);
+      if (named) return 3 - named;
+    }
+    return action && !isTool(d) ? 5 : 3;
   };
   const order = head.map((r, i) => ({ r, key: rank(data[i]!), i }));
   order.sort((a, b) => a.key - b.key || a.i - b.i);
