@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { addedEquivalents, equivalents, isActionQuery, namesExactly, queryWords, VERB_GROUPS } from './search-words.ts';
+import {
+  addedEquivalents,
+  equivalents,
+  isActionQuery,
+  isAskedFor,
+  MAX_SUBSETS,
+  nameInQuery,
+  namesExactly,
+  queryWords,
+  subsets,
+  VERB_GROUPS,
+} from './search-words.ts';
 
 describe('verb equivalents', () => {
   test.each([
@@ -66,5 +77,40 @@ describe('the words of a query', () => {
     ['', '', false],
   ])('%j names %j exactly: %s', (query, name, exact) => {
     expect(namesExactly(query, name)).toBe(exact);
+  });
+});
+
+describe('matching a result to the query', () => {
+  test.each([
+    ['elevenlabs text to speech', 'text_to_speech', 2],
+    ['elevenlabs text to speech', 'speech_to_text', 1],
+    ['delete a database branch', 'delete_branch', 1],
+    ['create a notion page', 'notion-create-pages', 1],
+    ['get kubernetes pod logs', 'pods_log', 2],
+    ['list the policies', 'list_policy', 2],
+    ['delete a database branch', 'd1_database_delete', 0],
+    ['run a sql query on neon', 'query', 0],
+  ])('%j names %s: %i', (query, name, coverage) => {
+    expect(nameInQuery(query, name)).toBe(coverage);
+  });
+
+  test.each([
+    ['pods', ['pod'], true],
+    ['Page', ['pages'], true],
+    ['branches', ['branch'], true],
+    ['pa', ['pages'], false],
+    ['deploy', ['delete'], false],
+  ])('the excerpt word %s is marked for %j: %s', (word, words, marked) => {
+    expect(isAskedFor(word, words)).toBe(marked);
+  });
+
+  test('a fallback tries the word subsets of one size in the query’s order, never more than the limit', () => {
+    expect(subsets(['get', 'kubernetes', 'pod', 'logs'], 3)).toEqual([
+      ['get', 'kubernetes', 'pod'],
+      ['get', 'kubernetes', 'logs'],
+      ['get', 'pod', 'logs'],
+      ['kubernetes', 'pod', 'logs'],
+    ]);
+    expect(subsets('a b c d e f g h i j k l'.split(' '), 6)).toHaveLength(MAX_SUBSETS);
   });
 });

@@ -89,3 +89,60 @@ export function addedEquivalents(words: readonly string[]): string[] {
   for (const word of words) for (const other of equivalents(word)) if (!have.has(other)) added.add(other);
   return [...added];
 }
+
+/** How many word subsets one fallback level tries at most: a long query must not run hundreds of searches. */
+export const MAX_SUBSETS = 24;
+
+/** The subsets of `words` with `size` words, in the query's order, at most `MAX_SUBSETS` of them. */
+export function subsets(words: readonly string[], size: number): string[][] {
+  const out: string[][] = [];
+  const pick = (start: number, chosen: string[]) => {
+    if (out.length >= MAX_SUBSETS) return;
+    if (chosen.length === size) {
+      out.push(chosen);
+      return;
+    }
+    for (let i = start; i < words.length; i++) pick(i + 1, [...chosen, words[i]!]);
+  };
+  pick(0, []);
+  return out;
+}
+
+/** A word without a plural ending, to compare a name's words with a query's: pages → page, branches → branch. */
+const singular = (word: string) =>
+  word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : /(s|x|z|ch|sh)es$/.test(word)
+      ? word.slice(0, -2)
+      : /[^s]s$/.test(word)
+        ? word.slice(0, -1)
+        : word;
+
+/**
+ * How fully the query names a tool's name: 2 when it spells the name out in order
+ * ("elevenlabs text to speech" and `text_to_speech`, not `speech_to_text`), 1 when it
+ * names each of its words in any order ("delete a database branch" and `delete_branch`,
+ * "create a notion page" and `notion-create-pages`), else 0. Names of one word count for
+ * nothing: "query" would otherwise come first for any query with that word.
+ */
+export function nameInQuery(query: string, name: string): number {
+  // Small words aside on both sides: "list the policies" spells out `list_policy`.
+  const words = identifierWords(name)
+    .filter((w) => !SMALL_WORDS.has(w))
+    .map(singular);
+  const asked = identifierWords(query)
+    .filter((w) => !SMALL_WORDS.has(w))
+    .map(singular);
+  if (words.length < 2 || !words.every((w) => asked.includes(w))) return 0;
+  return ` ${asked.join(' ')} `.includes(` ${words.join(' ')} `) ? 2 : 1;
+}
+
+/**
+ * Whether a word of an excerpt is one the query asked for, as Pagefind matches: a query
+ * word is a prefix ("pod" marks "pods"), and a plural query marks the singular ("pages"
+ * marks "page").
+ */
+export function isAskedFor(word: string, words: readonly string[]): boolean {
+  const w = word.toLowerCase();
+  return words.some((q) => w.startsWith(q) || (w.length >= 3 && singular(q) === w));
+}

@@ -4,7 +4,7 @@
  * to search, so pages carry almost no script until then.
  */
 import { identifierWords } from '../core/classify/words.ts';
-import { isActionQuery, namesExactly, queryWords } from '../core/search-words.ts';
+import { isActionQuery, isAskedFor, nameInQuery, namesExactly, queryWords, subsets } from '../core/search-words.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -117,25 +117,8 @@ const RISK_ORDER = ['Critical', 'High', 'Medium', 'Low'];
 const FEW = 1;
 /** Results loaded to look for tools among them; beyond this many, some are sure to be tools. */
 const LOOKED_AT = 10;
-/** How many word subsets one fallback level tries at most: a long query must not run hundreds of searches. */
-const MAX_SUBSETS = 24;
 /** How many of the first results are reordered by kind and exact name (their data is loaded to know them). */
 export const RERANKED = 10;
-
-/** The subsets of `words` with `size` words, in order, at most `MAX_SUBSETS` of them. */
-function subsets(words: readonly string[], size: number): string[][] {
-  const out: string[][] = [];
-  const pick = (start: number, chosen: string[]) => {
-    if (out.length >= MAX_SUBSETS) return;
-    if (chosen.length === size) {
-      out.push(chosen);
-      return;
-    }
-    for (let i = start; i < words.length; i++) pick(i + 1, [...chosen, words[i]!]);
-  };
-  pick(0, []);
-  return out;
-}
 
 interface Plan {
   /** The words searched: all of the query's, or those of the best subset. */
@@ -214,23 +197,6 @@ function once(result: PagefindResult): PagefindResult {
 
 const DEPRECATED = /\bdeprecated\b/i;
 
-/** A word without a plural ending, to compare a name's words with a query's: pages → page, branches → branch. */
-const singular = (word: string) => word.replace(/(?<=[^s])(es|s)$/, '');
-
-/**
- * How fully the query names a tool's name: 2 when it spells the name out in order
- * ("elevenlabs text to speech" and `text_to_speech`, not `speech_to_text`), 1 when it
- * names each of its words in any order ("delete a database branch" and `delete_branch`,
- * "create a notion page" and `notion-create-pages`), else 0. Names of one word count for
- * nothing: "query" would otherwise come first for any query with that word.
- */
-function nameInQuery(query: string, name: string): number {
-  const words = identifierWords(name).map(singular);
-  const asked = identifierWords(query).map(singular);
-  if (words.length < 2 || !words.every((w) => asked.includes(w))) return 0;
-  return ` ${asked.join(' ')} `.includes(` ${words.join(' ')} `) ? 2 : 1;
-}
-
 /**
  * Reorders the first results: a page whose name is the query exactly comes first, then
  * tools whose name's words the query all names; for an action query ("delete a branch")
@@ -286,19 +252,6 @@ export async function runSearch(pagefind: Pagefind, state: SearchState): Promise
 }
 
 /**
- * Whether a word of an excerpt is one the query asked for, as Pagefind matches: a
- * query word is a prefix ("pod" marks "pods"), and a plural query marks the singular.
- */
-function asked(word: string, words: readonly string[]): boolean {
-  const w = word.toLowerCase();
-  return words.some(
-    (q) =>
-      w.startsWith(q) ||
-      (w.length >= 3 && q.startsWith(w) && q.length - w.length <= 2 && /^(s|es)$/.test(q.slice(w.length))),
-  );
-}
-
-/**
  * Puts the record's excerpt (the start of its description, src/core/search-records.ts)
  * into `target` as text, marking the words the query asked for. The excerpt is
  * catalogue text, which is hostile: it only ever becomes text nodes.
@@ -307,7 +260,7 @@ export function renderExcerpt(target: HTMLElement, excerpt: string, words: reado
   target.replaceChildren();
   const wanted = words.flatMap((w) => identifierWords(w));
   for (const part of excerpt.split(/([A-Za-z0-9]+)/)) {
-    if (part && /^[A-Za-z0-9]+$/.test(part) && asked(part, wanted)) {
+    if (part && /^[A-Za-z0-9]+$/.test(part) && isAskedFor(part, wanted)) {
       const mark = document.createElement('mark');
       mark.textContent = part;
       target.append(mark);
