@@ -121,8 +121,10 @@ const LOOKED_AT = 10;
 export const RERANKED = 10;
 
 interface Plan {
-  /** The words searched: all of the query's, or those of the best subset. */
+  /** The query's words (small words aside): what the results are marked for. */
   words: string[];
+  /** The words the results and filter counts come from: all of them, or the best subset's. */
+  searched: string[];
   /** The pages that match every word, when the search had to drop some: they come first. */
   first: Set<string>;
   note: string;
@@ -160,7 +162,7 @@ async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Pla
   const options = searchOptions(state);
   const full = await pagefind.search(words.join(' '), options);
   full.results = full.results.map(once);
-  const all: Plan = { words, first: new Set(), note: '' };
+  const all: Plan = { words, searched: words, first: new Set(), note: '' };
   const action = isActionQuery(words);
   if (words.length < 2 || !(await tooFew(full.results, action))) return { plan: all, search: full };
   for (let size = words.length - 1; size >= 1; size--) {
@@ -182,7 +184,7 @@ async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Pla
     const what = action ? 'tool' : 'result';
     const note = `No ${what} matches all of: ${quoted(words)}; showing ${what}s that match most of them.`;
     return {
-      plan: { words, first: new Set(full.results.map((r) => r.id)), note },
+      plan: { words, searched: best!.words, first: new Set(full.results.map((r) => r.id)), note },
       search: { ...best!.search, results: merged },
     };
   }
@@ -237,7 +239,7 @@ export async function runSearch(pagefind: Pagefind, state: SearchState): Promise
     return { ...search, results: search.results.map(once), note: '', words: [] };
   }
   const { plan: chosen, search: all } = await plan(pagefind, state);
-  const term = chosen.words.join(' ');
+  const term = chosen.searched.join(' ');
   const done = (results: PagefindResult[]) => ({ ...all, results, note: chosen.note, words: chosen.words });
   if (state.sort === 'risk') {
     const levels = RISK_ORDER.filter((r) => state.filters.risk.length === 0 || state.filters.risk.includes(r));
