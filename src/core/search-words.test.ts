@@ -82,14 +82,18 @@ describe('the words of a query', () => {
 
 describe('matching a result to the query', () => {
   test.each([
-    ['elevenlabs text to speech', 'text_to_speech', 2],
-    ['elevenlabs text to speech', 'speech_to_text', 1],
-    ['delete a database branch', 'delete_branch', 1],
-    ['create a notion page', 'notion-create-pages', 1],
-    ['get kubernetes pod logs', 'pods_log', 2],
-    ['list the policies', 'list_policy', 2],
+    ['elevenlabs text to speech', 'text_to_speech', 3],
+    ['elevenlabs text to speech', 'speech_to_text', 2],
+    ['delete a database branch', 'delete_branch', 2],
+    ['create a notion page', 'notion-create-pages', 2],
+    ['get kubernetes pod logs', 'pods_log', 3],
+    ['list the policies', 'list_policy', 3],
+    ['create a github issue', 'issue_write', 1],
+    ['create a github issue', 'add_issue_comment', 0],
     ['delete a database branch', 'd1_database_delete', 0],
     ['run a sql query on neon', 'query', 0],
+    ['run a sql query on neon', 'run_query', 2],
+    ['fetch a web page', 'fetch_url', 0],
   ])('%j names %s: %i', (query, name, coverage) => {
     expect(nameInQuery(query, name)).toBe(coverage);
   });

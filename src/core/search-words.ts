@@ -119,11 +119,24 @@ const singular = (word: string) =>
         : word;
 
 /**
- * How fully the query names a tool's name: 2 when it spells the name out in order
- * ("elevenlabs text to speech" and `text_to_speech`, not `speech_to_text`), 1 when it
+ * Words that are verbs in a tool's name: `issue_write` is about issues. Narrower than the
+ * action verbs: "comment", "query" or "email" in a name are what the tool acts on.
+ */
+const NAME_VERBS = new Set([
+  ...VERB_GROUPS.flat(),
+  ...'write run execute exec manage set search find merge cancel upload download start stop restart deploy install uninstall apply move copy rename reset toggle trigger invoke'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * How fully the query names a tool's name: 3 when it spells the name out in order
+ * ("elevenlabs text to speech" and `text_to_speech`, not `speech_to_text`); 2 when it
  * names each of its words in any order ("delete a database branch" and `delete_branch`,
- * "create a notion page" and `notion-create-pages`), else 0. Names of one word count for
- * nothing: "query" would otherwise come first for any query with that word.
+ * "create a notion page" and `notion-create-pages`); 1 when it names every word of the
+ * name but its verbs ("create a github issue" and `issue_write`, not `add_issue_comment`);
+ * else 0. A name with nothing but verbs counts for nothing at 1, and a name of one word
+ * not at all: "query" would otherwise come first for any query with that word.
  */
 export function nameInQuery(query: string, name: string): number {
   // Small words aside on both sides: "list the policies" spells out `list_policy`.
@@ -133,8 +146,10 @@ export function nameInQuery(query: string, name: string): number {
   const asked = identifierWords(query)
     .filter((w) => !SMALL_WORDS.has(w))
     .map(singular);
-  if (words.length < 2 || !words.every((w) => asked.includes(w))) return 0;
-  return ` ${asked.join(' ')} `.includes(` ${words.join(' ')} `) ? 2 : 1;
+  if (words.length < 2) return 0;
+  if (words.every((w) => asked.includes(w))) return ` ${asked.join(' ')} `.includes(` ${words.join(' ')} `) ? 3 : 2;
+  const things = words.filter((w) => !NAME_VERBS.has(w));
+  return things.length > 0 && things.every((w) => asked.includes(w)) ? 1 : 0;
 }
 
 /**

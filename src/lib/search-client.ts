@@ -201,7 +201,7 @@ const DEPRECATED = /\bdeprecated\b/i;
 
 /**
  * Reorders the first results: a page whose name is the query exactly comes first, then
- * tools whose name's words the query all names; for an action query ("delete a branch")
+ * tools by how fully the query names their name (src/core/search-words.ts); for an action query ("delete a branch")
  * tools come before servers and attack articles; a tool whose description calls it
  * deprecated comes after the others; otherwise Pagefind's order stands.
  * Only the first `RERANKED` are looked at: what they are is known only once their data
@@ -215,12 +215,9 @@ async function rerank(results: PagefindResult[], query: string): Promise<Pagefin
     const name = d.meta.title ?? '';
     if (namesExactly(query, name)) return 0;
     // A tool its own server calls deprecated yields to the one that replaces it.
-    if (DEPRECATED.test(d.meta.excerpt ?? '')) return 4;
-    if (isTool(d)) {
-      const named = nameInQuery(query, name);
-      if (named) return 3 - named;
-    }
-    return action && !isTool(d) ? 5 : 3;
+    if (DEPRECATED.test(d.meta.excerpt ?? '')) return 5;
+    if (isTool(d)) return 4 - nameInQuery(query, name);
+    return action ? 6 : 4;
   };
   const order = head.map((r, i) => ({ r, key: rank(data[i]!), i }));
   order.sort((a, b) => a.key - b.key || a.i - b.i);

@@ -131,6 +131,41 @@ list_code_scanning_alerts | List code scanning alerts for a repository. | owner 
 get_secret_scanning_alert | Get one secret scanning alert. | owner repo alertNumber
 list_discussions | List discussions in a repository. | owner repo category
 get_team_members | List the members of a team in an organisation. | org team_slug
+list_tags_for_release | List the tags that releases point to. | owner repo
+get_tag | Get one git tag with the commit it points to. | owner repo tag
+get_release_by_tag | Get the release published for a tag. | owner repo tag
+list_workflow_runs | List the runs of a workflow, newest first. | owner repo workflow_id status
+get_workflow_run | Show a workflow run's status, timing and trigger. | owner repo run_id
+rerun_failed_jobs | Run the failed jobs of a workflow run again. | owner repo run_id
+list_workflow_jobs | List the jobs of a workflow run. | owner repo run_id
+download_workflow_run_artifact | Get a download link for an artifact a run produced. | owner repo artifact_id
+list_starred_repositories | List the repositories a user has starred. | username
+star_repository | Star a repository. | owner repo
+unstar_repository | Remove your star from a repository. | owner repo
+list_repository_collaborators | List the people who can push to a repository. | owner repo
+get_repository_tree | Get the tree of files and folders at a ref. | owner repo tree_sha recursive
+get_file_blame | Show who last changed each line of a file. | owner repo path
+list_dependabot_alerts | List the dependency alerts of a repository. | owner repo severity
+get_dependabot_alert | Get one dependency alert. | owner repo alert_number
+list_secret_scanning_alerts | List leaked-secret alerts of a repository. | owner repo state
+get_code_scanning_alert | Get one code scanning alert with its location. | owner repo alertNumber
+list_global_security_advisories | List security advisories from the global database. | ecosystem severity
+get_discussion | Get a discussion with its body. | owner repo discussionNumber
+get_discussion_comments | List the comments of a discussion. | owner repo discussionNumber
+list_discussion_categories | List the categories discussions can be filed under. | owner repo
+mark_all_notifications_read | Mark every notification as read. | lastReadAt
+get_notification_details | Get one notification with its subject. | notificationID
+manage_notification_subscription | Ignore, watch or unsubscribe from a notification thread. | notificationID action
+get_label | Get one label of a repository. | owner repo name
+add_sub_issue | Attach an existing issue as a sub-issue. | owner repo issue_number sub_issue_id
+assign_copilot_to_issue | Ask the coding assistant to work on an issue and open a pull request. | owner repo issueNumber
+update_pull_request_branch | Bring a pull request's branch up to date with its base. | owner repo pullNumber
+add_comment_to_pending_review | Add a line comment to your pending review. | owner repo pullNumber path line body
+list_teams | List the teams you belong to. | org
+get_gist | Get one gist with its files. | gist_id
+update_gist | Change a gist's description or files. | gist_id files
+list_projects | List the project boards of an organisation or user. | owner
+add_project_item | Add an issue or pull request to a project board. | owner project_number item_id
 `),
   ),
   server(
@@ -285,6 +320,9 @@ todoist_delete_task | Delete a to-do. | task_name
       ...resource('price', 'prices', 'for a product', ['create', 'list']),
       ...resource('coupon', 'coupons', 'with a percentage or amount off', ['create', 'list']),
       ...resource('payment link', 'payment links', 'that takes a payment for a price', ['create', 'list']),
+      ...resource('checkout session', 'checkout sessions', 'for a hosted payment page', ['create', 'retrieve', 'list']),
+      ...resource('tax rate', 'tax rates', 'applied to invoices', ['create', 'list', 'update']),
+      ...resource('promotion code', 'promotion codes', 'customers can enter', ['create', 'list']),
       ...tools(`
 create_invoice | Draft an invoice for a customer. | customer days_until_due
 create_invoice_item | Add a line to a customer's draft invoice. | customer price invoice
@@ -786,6 +824,21 @@ browser_resize | Resize the browser window. | width height
 browser_close | Close the page. |
 browser_pdf_save | Save the page as a PDF. | filename
 browser_install | Install the browser named in the configuration. |
+browser_cookie_list | List the cookies of the current browser context. | domain
+browser_cookie_set | Set a cookie in the browser context. | name value domain path
+browser_cookie_delete | Delete a cookie by name. | name domain
+browser_cookie_clear | Remove every cookie. |
+browser_localstorage_get | Read a key from the page's local storage. | key
+browser_localstorage_set | Write a key in the page's local storage. | key value
+browser_localstorage_clear | Empty the page's local storage. |
+browser_route | Answer matching network requests with a mocked response. | pattern status body
+browser_unroute | Stop mocking requests that match a pattern. | pattern
+browser_mouse_click_xy | Click at a position on the page. | x y
+browser_mouse_wheel | Scroll with the mouse wheel. | deltaX deltaY
+browser_start_tracing | Start recording a trace of the session. |
+browser_stop_tracing | Stop recording the trace and save it. | filename
+browser_verify_text_visible | Check that a text is visible on the page. | text
+browser_generate_locator | Write a locator for an element, for use in tests. | element ref
 `),
   ),
   server(
@@ -873,6 +926,17 @@ r2_bucket_create | Create an object storage bucket. | name
 d1_databases_list | List the edge SQL databases. |
 d1_database_query | Run SQL on an edge database. | database_id sql params
 dns_records_list | List the DNS records of a zone. | zone_id
+kv_namespace_get | Show a key-value namespace. | namespace_id
+kv_namespace_update | Rename a key-value namespace. | namespace_id title
+workers_get_worker | Show a Worker's settings and bindings. | scriptName
+r2_bucket_get | Show an object storage bucket. | name
+r2_bucket_delete | Delete an object storage bucket. | name
+d1_database_create | Create an edge SQL database. | name
+d1_database_delete | Delete an edge SQL database. | database_id
+d1_database_get | Show an edge SQL database. | database_id
+hyperdrive_configs_list | List the database connection accelerators. |
+hyperdrive_config_delete | Delete a database connection accelerator. | hyperdrive_id
+search_cloudflare_documentation | Search the developer documentation. | query
 `),
   ),
   server(
@@ -1268,6 +1332,124 @@ wit_add_work_item_comment | Comment on a work item. | project workItemId text
 work_list_iterations | List a team's iterations (sprints). | project team
 `),
   ]),
+  server('zoom', 'us.zoom/zoom-mcp', 'Zoom', 'Meetings, webinars, recordings and users.', [
+    ...resource('meeting', 'meetings', 'for a user', ['create', 'get', 'list', 'update', 'delete'], 'snake'),
+    ...resource('webinar', 'webinars', 'for an audience', ['create', 'get', 'list', 'update', 'delete'], 'snake'),
+    ...resource('user', 'users', 'of the account', ['create', 'get', 'list', 'update', 'delete'], 'snake', ['zoom']),
+    ...tools(`
+list_recordings | List the cloud recordings of a user. | userId from to
+get_meeting_transcript | Get the transcript of a recorded meeting. | meetingId
+delete_recording | Delete a meeting's cloud recording. | meetingId
+add_meeting_registrant | Register someone for a meeting. | meetingId email first_name
+list_past_meeting_participants | List who joined a past meeting. | meetingUUID
+`),
+  ]),
+  server(
+    'dropbox',
+    'com.dropbox/mcp',
+    'Dropbox',
+    'Files, folders and shared links in Dropbox.',
+    tools(`
+list_folder | List the files and folders in a folder. | path recursive
+search_files | Find files by name or content. | query path
+download_file | Download a file's contents. | path
+upload_file | Upload a file to a path. | path content mode
+create_folder | Create a folder. | path
+move_file | Move or rename a file or folder. | from_path to_path
+copy_file | Copy a file or folder. | from_path to_path
+delete_file | Delete a file or folder. | path
+create_shared_link | Make a link anyone can open for a file. | path
+list_shared_links | List the shared links you have made. | path
+get_file_metadata | Show a file's size, dates and revision. | path
+list_revisions | List the earlier versions of a file. | path limit
+restore_file | Restore an earlier version of a file. | path rev
+get_space_usage | Show how much of your space is used. |
+`),
+  ),
+  server('monday', 'com.monday/monday-api-mcp', 'monday.com', 'Boards, items and updates for work management.', [
+    ...resource('board', 'boards', 'in a workspace', ['create', 'get', 'list', 'delete'], 'snake'),
+    ...resource('item', 'items', 'on a board', ['create', 'get', 'list', 'update', 'delete', 'search'], 'snake'),
+    ...resource('group', 'groups', 'on a board', ['create', 'list', 'delete'], 'snake', ['board']),
+    ...tools(`
+create_update | Post an update on an item. | itemId body
+change_item_column_values | Change the values of an item's columns. | boardId itemId columnValues
+move_item_to_group | Move an item to another group. | itemId groupId
+list_workspaces | List the workspaces you belong to. |
+get_board_schema | Show a board's columns and groups. | boardId
+`),
+  ]),
+  server(
+    'supabase-storage',
+    'com.supabase/storage-mcp',
+    'Supabase Storage',
+    'Buckets and files in Supabase Storage.',
+    tools(`
+list_storage_buckets | List the storage buckets of a project. | project_id
+create_storage_bucket | Create a bucket, public or private. | project_id name public
+delete_storage_bucket | Delete an empty bucket. | project_id name
+list_storage_objects | List the files in a bucket. | project_id bucket prefix
+upload_storage_object | Upload a file into a bucket. | project_id bucket path content
+delete_storage_objects | Delete files from a bucket. | project_id bucket paths
+create_signed_url | Make a link to a private file that expires. | project_id bucket path expiresIn
+`),
+  ),
+  server(
+    'bitbucket',
+    'org.bitbucket/bitbucket-mcp',
+    'Bitbucket',
+    'Repositories, pull requests and pipelines on Bitbucket.',
+    tools(`
+listRepositories | List the repositories of a workspace. | workspace
+getRepository | Show a repository's settings. | workspace repo_slug
+createPullRequest | Open a pull request between branches. | workspace repo_slug title source_branch destination_branch
+getPullRequest | Show a pull request. | workspace repo_slug pull_request_id
+listPullRequests | List a repository's pull requests. | workspace repo_slug state
+mergePullRequest | Merge a pull request. | workspace repo_slug pull_request_id
+declinePullRequest | Decline a pull request without merging. | workspace repo_slug pull_request_id
+approvePullRequest | Approve a pull request. | workspace repo_slug pull_request_id
+addPullRequestComment | Comment on a pull request. | workspace repo_slug pull_request_id content
+getPullRequestDiff | Show a pull request's diff. | workspace repo_slug pull_request_id
+listBranches | List the branches of a repository. | workspace repo_slug
+createBranch | Create a branch from a commit. | workspace repo_slug name target
+listPipelines | List the pipeline runs of a repository. | workspace repo_slug
+runPipeline | Run the pipeline on a branch. | workspace repo_slug branch
+getPipelineStepLog | Read the log of a pipeline step. | workspace repo_slug pipeline_uuid step_uuid
+`),
+  ),
+  server(
+    'pinecone',
+    'io.pinecone/pinecone-mcp',
+    'Pinecone',
+    'Vector indexes for semantic search.',
+    tools(`
+list-indexes | List your vector indexes. |
+describe-index | Show an index's dimension, metric and record count. | name
+create-index-for-model | Create an index that embeds text with a hosted model. | name embed
+upsert-records | Add or replace records in an index. | name namespace records
+search-records | Find the records closest to a text query. | name namespace query topK
+delete-records | Delete records by ID. | name namespace ids
+rerank-documents | Reorder documents by relevance to a query. | model query documents
+search-docs | Search the vector database's documentation. | query
+`),
+  ),
+  server(
+    'cloud-run',
+    'com.google/cloud-run-mcp',
+    'Cloud Run',
+    'Deploy and run containers on Google Cloud.',
+    tools(`
+list_services | List the services of a project and region. | project region
+get_service | Show a service's URL, revision and traffic. | project region service
+deploy_local_folder | Build and deploy a local folder as a service. | project region service folderPath
+deploy_container_image | Deploy a container image as a service. | project region service imageUrl
+get_service_log | Read a service's recent logs. | project region service
+delete_service | Delete a service. | project region service
+list_projects | List your cloud projects. |
+create_project | Create a cloud project. | projectId
+update_service_traffic | Split traffic between revisions. | project region service traffic
+list_revisions | List a service's revisions. | project region service
+`),
+  ),
   server(
     'hugging-face',
     'co.huggingface/hf-mcp-server',
