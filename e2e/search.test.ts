@@ -128,6 +128,25 @@ describe('search finds what people type (issue 17)', () => {
     await page.context().close();
   });
 
+  test('sorted riskiest first, the fallback still shows the tools that match most of the words', async () => {
+    const page = await open(browser, '/search/?q=get%20kubernetes%20pod%20logs&sort=risk');
+    await settled(page);
+    expect(await page.locator('#search-status').textContent()).toContain('No tool matches all of');
+    expect(await titles(page)).toContain('getPodLogs');
+    await page.context().close();
+  });
+
+  test('a long query that matches little still answers, with the words that match', async () => {
+    const page = await open(
+      browser,
+      '/search/?q=please%20quickly%20delete%20every%20old%20wiki%20page%20version%20forever%20today',
+    );
+    await settled(page);
+    expect(await page.locator('#search-status').textContent()).toContain('No tool matches all of');
+    expect((await titles(page)).length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
   test('a query naming the server finds that server’s tool, ranked by the other words', async () => {
     const page = await open(browser, '/search/?q=gitforge%20create%20issue');
     await settled(page);

@@ -141,6 +141,8 @@ async function tooFew(results: PagefindResult[], action: boolean): Promise<boole
   return data.filter(isTool).length < FEW;
 }
 
+/** How many searches of word subsets a fallback runs at most before it tries the words one by one. */
+const SEARCHES = 48;
 /** How many of their first results the other subsets of a fallback add after the best one's first. */
 const FROM_OTHERS = 2;
 /** How many of the best subset's first results come before the other subsets' first results. */
@@ -165,9 +167,15 @@ async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Pla
   const all: Plan = { words, searched: words, first: new Set(), note: '' };
   const action = isActionQuery(words);
   if (words.length < 2 || !(await tooFew(full.results, action))) return { plan: all, search: full };
+  // A long query that matches little must not run hundreds of searches: after `SEARCHES`,
+  // the words are tried one by one.
+  let budget = SEARCHES;
   for (let size = words.length - 1; size >= 1; size--) {
+    const tried = subsets(words, size);
+    if (size > 1 && tried.length > budget) continue;
+    budget -= tried.length;
     const found: { words: string[]; search: PagefindSearch }[] = [];
-    for (const subset of subsets(words, size)) {
+    for (const subset of tried) {
       const search = await pagefind.search(subset.join(' '), options);
       if (search.results.length > full.results.length) found.push({ words: subset, search });
     }
