@@ -22,6 +22,11 @@ describe('a tool search record', () => {
     expect(record!.html).toContain('<p data-pagefind-weight="5">remove</p>');
   });
 
+  test('records where its server lists it, as an excerpt-like field out of the searched text', () => {
+    expect(record!.html).toContain('<span data-pagefind-meta="position">0</span>');
+    expect(indexed(record!.html)).not.toContain('data-pagefind-meta');
+  });
+
   test('names its server by title and the last part of its registry name, not by io.github', () => {
     expect(record!.html).toContain('<p data-pagefind-weight="2">Kube Tools kubernetes mcp server</p>');
     expect(indexed(record!.html)).not.toMatch(/github/i);

@@ -82,7 +82,7 @@ export function serverWords(server: AnalysedServer): string {
 export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const server of servers) {
-    for (const tool of server.tools) {
+    for (const [position, tool] of server.tools.entries()) {
       const t = tool.tool;
       const c = tool.classification;
       const params = parameterRows(tool)
@@ -106,6 +106,8 @@ export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] 
           ],
           [
             excerpt(t.description),
+            // Where the server lists it: among its tools that match a query equally, the first listed leads.
+            el('span', ' data-pagefind-meta="position"', String(position)),
             filter('type', 'Tool'),
             filter('risk', RISK_LABELS[c.risk]),
             filter('category', CATEGORY_LABELS[c.category]),

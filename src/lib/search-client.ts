@@ -56,7 +56,7 @@ export function loadPagefind(): Promise<Pagefind> {
     // put servers above their own tools for "<server> <thing>" queries (BENCHMARKS.md).
     await pagefind.options({
       excerptLength: 24,
-      ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0, title: 1 } },
+      ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0, position: 0, title: 1 } },
     });
     await pagefind.init();
     return pagefind;
@@ -206,6 +206,8 @@ function once(result: PagefindResult): PagefindResult {
 }
 
 const DEPRECATED = /\bdeprecated\b/i;
+/** Where a tool's server lists it (src/core/search-records.ts); unknown ones go last. */
+const position = (d: PagefindResultData) => Number(d.meta.position ?? Infinity);
 
 /**
  * Reorders the first results: a page whose name is the query exactly comes first, then
@@ -227,9 +229,23 @@ async function rerank(results: PagefindResult[], query: string): Promise<Pagefin
     if (isTool(d)) return 4 - nameInQuery(query, name);
     return action ? 6 : 4;
   };
-  const order = head.map((r, i) => ({ r, key: rank(data[i]!), i }));
+  const order = head.map((r, i) => ({ r, d: data[i]!, key: rank(data[i]!), i }));
   order.sort((a, b) => a.key - b.key || a.i - b.i);
-  return [...order.map((o) => o.r), ...results.slice(RERANKED)];
+  // One server's tools that match equally well take their places in the order the server
+  // lists them: servers list their main tools first (the file system's read_text_file before
+  // read_media_file for "read a file"). Other results keep their places.
+  const groups = new Map<string, number[]>();
+  order.forEach((o, slot) => {
+    if (!isTool(o.d)) return;
+    const group = `${o.key}\u0000${o.d.filters?.server?.[0] ?? ''}`;
+    groups.set(group, [...(groups.get(group) ?? []), slot]);
+  });
+  const placed = [...order];
+  for (const slots of groups.values()) {
+    const listed = slots.map((slot) => order[slot]!).sort((a, b) => position(a.d) - position(b.d));
+    slots.forEach((slot, k) => (placed[slot] = listed[k]!));
+  }
+  return [...placed.map((o) => o.r), ...results.slice(RERANKED)];
 }
 
 /**
