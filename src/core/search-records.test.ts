@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { makeServerFile, makeTool, writeCatalogue } from '../../test/fixtures.ts';
 import { analyseCatalogue } from './analyse.ts';
 import { loadCatalogue } from './loader.ts';
-import { EXCERPT_LIMIT, excerptOf, serverRecords, serverWords, toolRecords } from './search-records.ts';
+import { EXCERPT_LIMIT, excerptOf, namespaceWords, serverRecords, serverWords, toolRecords } from './search-records.ts';
 
 function servers(server: Record<string, string>, tools = [makeTool()]) {
   return analyseCatalogue(loadCatalogue(writeCatalogue({ 'srv.json': makeServerFile({ server, tools }) })));
@@ -69,5 +69,23 @@ describe('server words', () => {
     ['io.github.containers/kubernetes-mcp-server', 'Kubernetes', 'Kubernetes mcp server'],
   ])('%s titled %s is named by %j', (name, title, words) => {
     expect(serverWords(servers({ name, title })[0]!)).toBe(words);
+  });
+});
+
+describe('namespace words', () => {
+  test('are the title’s words and the words nearly all of a server’s tool names share', () => {
+    const [server] = servers({ name: 'io.x/pw', title: 'Playwright' }, [
+      makeTool({ name: 'browser_click' }),
+      makeTool({ name: 'browser_take_screenshot' }),
+      makeTool({ name: 'browser_type' }),
+      makeTool({ name: 'browser_type_text' }),
+      makeTool({ name: 'install' }),
+    ]);
+    expect([...namespaceWords(server!)].sort()).toEqual(['browser', 'playwright']);
+  });
+
+  test('a server with one or two tools shares only its title', () => {
+    const [server] = servers({ name: 'io.x/f', title: 'Fetch' }, [makeTool({ name: 'fetch_url' })]);
+    expect([...namespaceWords(server!)]).toEqual(['fetch']);
   });
 });

@@ -68,6 +68,22 @@ function doc(searched: string[], shown: string[]): string {
 const excerpt = (text: string) => el('span', ' data-pagefind-meta="excerpt"', excerptOf(text));
 
 /**
+ * The words of a server's tool names that say which server, not what a tool does: its
+ * title's words, and words nearly all its tool names share (`browser_` of a browser
+ * server's `browser_click`, `browser_take_screenshot`…). The browser reads them from a
+ * tool's record to judge how fully a query names the tool (src/core/search-words.ts).
+ */
+export function namespaceWords(server: AnalysedServer): Set<string> {
+  const words = new Set(textWords(server.title));
+  if (server.tools.length < 3) return words;
+  const counts = new Map<string, number>();
+  for (const t of server.tools)
+    for (const w of new Set(identifierWords(t.tool.name))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const [w, n] of counts) if (n >= 0.8 * server.tools.length) words.add(w);
+  return words;
+}
+
+/**
  * The words that name a server in its tools' records: its title, and the last part of its
  * registry name (`io.github.containers/kubernetes-mcp-server` → kubernetes mcp server), not
  * the owner part: `io.github.*` would make every tool match "github".
@@ -82,6 +98,7 @@ export function serverWords(server: AnalysedServer): string {
 export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const server of servers) {
+    const shared = namespaceWords(server);
     for (const [position, tool] of server.tools.entries()) {
       const t = tool.tool;
       const c = tool.classification;
@@ -108,6 +125,7 @@ export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] 
             excerpt(t.description),
             // Where the server lists it: among its tools that match a query equally, the first listed leads.
             el('span', ' data-pagefind-meta="position"', String(position)),
+            el('span', ' data-pagefind-meta="namespace"', nameWords.filter((w) => shared.has(w)).join(' ')),
             filter('type', 'Tool'),
             filter('risk', RISK_LABELS[c.risk]),
             filter('category', CATEGORY_LABELS[c.category]),

@@ -94,8 +94,16 @@ describe('matching a result to the query', () => {
     ['run a sql query on neon', 'query', 0],
     ['run a sql query on neon', 'run_query', 2],
     ['fetch a web page', 'fetch_url', 0],
+    ['remove a file', 'delete_file', 3],
+    ['show the pods', 'pods_list', 2],
   ])('%j names %s: %i', (query, name, coverage) => {
     expect(nameInQuery(query, name)).toBe(coverage);
+  });
+
+  test('the words naming a tool’s server in its name do not count as what the tool acts on', () => {
+    expect(nameInQuery('notion pages', 'notion-create-pages', 'notion')).toBe(1);
+    expect(nameInQuery('notion pages', 'notion-search', 'notion')).toBe(0);
+    expect(nameInQuery('take a screenshot', 'browser_take_screenshot', 'browser')).toBe(1);
   });
 
   test.each([

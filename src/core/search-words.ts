@@ -134,21 +134,27 @@ const NAME_VERBS = new Set([
  * ("elevenlabs text to speech" and `text_to_speech`, not `speech_to_text`); 2 when it
  * names each of its words in any order ("delete a database branch" and `delete_branch`,
  * "create a notion page" and `notion-create-pages`); 1 when it names every word of the
- * name but its verbs ("create a github issue" and `issue_write`, not `add_issue_comment`);
- * else 0. A name with nothing but verbs counts for nothing at 1, and a name of one word
+ * name but its verbs and the words naming its server, `namespace` ("create a github issue"
+ * and `issue_write`, not `add_issue_comment`; "notion pages" and `notion-create-pages`, not
+ * `notion-search`); else 0. A name with nothing but verbs counts for nothing at 1, and a name of one word
  * not at all: "query" would otherwise come first for any query with that word.
  */
-export function nameInQuery(query: string, name: string): number {
+export function nameInQuery(query: string, name: string, namespace = ''): number {
   // Small words aside on both sides: "list the policies" spells out `list_policy`.
+  // Verbs of one group count as one word: "remove a file" names `delete_file`.
+  const canonical = (w: string) => VERB_GROUPS.find((g) => g.includes(w))?.[0] ?? singular(w);
   const words = identifierWords(name)
     .filter((w) => !SMALL_WORDS.has(w))
-    .map(singular);
+    .map(canonical);
   const asked = identifierWords(query)
     .filter((w) => !SMALL_WORDS.has(w))
-    .map(singular);
+    .map(canonical);
   if (words.length < 2) return 0;
   if (words.every((w) => asked.includes(w))) return ` ${asked.join(' ')} `.includes(` ${words.join(' ')} `) ? 3 : 2;
-  const things = words.filter((w) => !NAME_VERBS.has(w));
+  // The server's name or prefix in a tool's name (`notion-search`, `browser_click`) says nothing of
+  // what it acts on (src/core/search-records.ts, namespaceWords).
+  const shared = new Set(identifierWords(namespace).map(singular));
+  const things = words.filter((w) => !NAME_VERBS.has(w) && !shared.has(w));
   return things.length > 0 && things.every((w) => asked.includes(w)) ? 1 : 0;
 }
 

@@ -51,12 +51,13 @@ export function loadPagefind(): Promise<Pagefind> {
     // A runtime URL: the index is written after the site is bundled.
     const url = '/pagefind/pagefind.js';
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    // The excerpt meta repeats the description's start (src/core/search-records.ts): not a second match.
+    // The excerpt meta repeats the description's start (src/core/search-records.ts), and position and
+    // namespace order results, not match them: none is a second match.
     // The title is the name, already weighted in the record; Pagefind's fivefold boost on top of that
     // put servers above their own tools for "<server> <thing>" queries (BENCHMARKS.md).
     await pagefind.options({
       excerptLength: 24,
-      ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0, position: 0, title: 1 } },
+      ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0, position: 0, namespace: 0, title: 1 } },
     });
     await pagefind.init();
     return pagefind;
@@ -226,7 +227,7 @@ async function rerank(results: PagefindResult[], query: string): Promise<Pagefin
     if (namesExactly(query, name)) return 0;
     // A tool its own server calls deprecated yields to the one that replaces it.
     if (DEPRECATED.test(d.meta.excerpt ?? '')) return 5;
-    if (isTool(d)) return 4 - nameInQuery(query, name);
+    if (isTool(d)) return 4 - nameInQuery(query, name, d.meta.namespace);
     return action ? 6 : 4;
   };
   const order = head.map((r, i) => ({ r, d: data[i]!, key: rank(data[i]!), i }));
