@@ -8,7 +8,6 @@ import { isActionQuery, isAskedFor, nameInQuery, namesExactly, queryWords, subse
 
 export interface PagefindResultData {
   url: string;
-  excerpt: string;
   meta: Record<string, string | undefined>;
   /** The record's filter values (src/core/search-records.ts): what a result's badges are read from. */
   filters: Record<string, string[] | undefined>;
@@ -29,7 +28,7 @@ export interface PagefindSearch {
 
 /** A search as the site shows it: Pagefind's, reordered, with a note when not every word matched. */
 export interface CatalogueSearch extends PagefindSearch {
-  /** Empty when every word of the query matched; otherwise says which words the results match. */
+  /** Empty when the results match every word of the query; otherwise says that they match most. */
   note: string;
   /** The query's words the results are highlighted for. */
   words: string[];
@@ -56,7 +55,6 @@ export function loadPagefind(): Promise<Pagefind> {
     // The title is the name, already weighted in the record; Pagefind's fivefold boost on top of that
     // put servers above their own tools for "<server> <thing>" queries (BENCHMARKS.md).
     await pagefind.options({
-      excerptLength: 24,
       ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0, position: 0, namespace: 0, title: 1 } },
     });
     await pagefind.init();
