@@ -19,7 +19,9 @@
  * those. Issue 15: the filters sit in an ignored block, so their values ("Tool",
  * "Critical") are neither searched nor shown run together in an excerpt; a result
  * shows the record's `excerpt` meta (the description's start) instead of Pagefind's
- * excerpt, which would start at the name and its parts.
+ * excerpt, which would start at the name and its parts. Two more fields order a tool
+ * among results that match equally (src/lib/search-client.ts): where its server lists
+ * it, and the words of its name that only name its server.
  */
 import type { Attack } from '../schemas/attack.ts';
 import { CATEGORY_LABELS, RISK_LABELS, SIGNAL_LABELS } from '../schemas/taxonomy.ts';
@@ -99,6 +101,7 @@ export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] 
   const records: SearchRecord[] = [];
   for (const server of servers) {
     const shared = namespaceWords(server);
+    const named = serverWords(server);
     for (const [position, tool] of server.tools.entries()) {
       const t = tool.tool;
       const c = tool.classification;
@@ -118,7 +121,7 @@ export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] 
             title ? el('p', ' data-pagefind-weight="8"', title) : '',
             verbs.length ? el('p', ' data-pagefind-weight="5"', verbs.join(' ')) : '',
             el('p', '', clip(t.description, DESCRIPTION_LIMIT)),
-            el('p', ' data-pagefind-weight="2"', serverWords(server)),
+            el('p', ' data-pagefind-weight="2"', named),
             params ? el('p', ' data-pagefind-weight="0.5"', params) : '',
           ],
           [
