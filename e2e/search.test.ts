@@ -4,8 +4,10 @@ import { analyseCatalogue, countBy } from '../src/core/analyse.ts';
 import { catalogueDir, loadCatalogue } from '../src/core/loader.ts';
 import { axeViolations, BASE, launch, open } from './browser.ts';
 
-const tools = analyseCatalogue(loadCatalogue(catalogueDir())).flatMap((s) => s.tools);
+const servers = analyseCatalogue(loadCatalogue(catalogueDir()));
+const tools = servers.flatMap((s) => s.tools);
 const critical = countBy(tools).risk.critical;
+const serverTitles = new Set(servers.filter((s) => s.tools.length > 0).map((s) => s.title));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -111,6 +113,160 @@ describe('the search page', () => {
     const page = await open(browser, '/search/?q=delete&risk=Critical', { colorScheme });
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('search finds what people type (issue 17)', () => {
+  test('when no tool matches every word, it shows the tools that match most of them and says so', async () => {
+    const page = await open(browser, '/search/?q=get%20kubernetes%20pod%20logs');
+    await settled(page);
+    expect(await page.locator('#search-status').textContent()).toContain(
+      'No tool matches all of: get, kubernetes, pod, logs; showing tools that match most of them.',
+    );
+    expect((await titles(page))[0]).toBe('getPodLogs');
+    await page.context().close();
+  });
+
+  test('sorted riskiest first, the fallback still shows the tools that match most of the words', async () => {
+    const page = await open(browser, '/search/?q=get%20kubernetes%20pod%20logs&sort=risk');
+    await settled(page);
+    expect(await page.locator('#search-status').textContent()).toContain('No tool matches all of');
+    expect(await titles(page)).toContain('getPodLogs');
+    await page.context().close();
+  });
+
+  test('a long query that matches little still answers, with the words that match', async () => {
+    const page = await open(
+      browser,
+      '/search/?q=please%20quickly%20delete%20every%20old%20wiki%20page%20version%20forever%20today',
+    );
+    await settled(page);
+    expect(await page.locator('#search-status').textContent()).toContain('No tool matches all of');
+    expect((await titles(page)).length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  test('a query naming the server finds that server’s tool, ranked by the other words', async () => {
+    const page = await open(browser, '/search/?q=gitforge%20create%20issue');
+    await settled(page);
+    const first = page.locator('#search-results .result').first();
+    expect(await first.locator('.result-title').textContent()).toBe('create_issue');
+    expect(await first.locator('.result-info').textContent()).toBe('Tool on GitForge');
+    await page.context().close();
+  });
+
+  test('a plural finds the singular: "create pages" finds create_page first', async () => {
+    const page = await open(browser, '/search/?q=create%20pages');
+    await settled(page);
+    expect((await titles(page))[0]).toBe('create_page');
+    await page.context().close();
+  });
+
+  test('an equivalent verb finds the tool: "remove a wiki page" finds delete_page first', async () => {
+    const page = await open(browser, '/search/?q=remove%20a%20wiki%20page');
+    await settled(page);
+    expect((await titles(page))[0]).toBe('delete_page');
+    await page.context().close();
+  });
+
+  test('the header box shows the same first result and the same note', async () => {
+    const page = await open(browser, '/');
+    await page.locator('#site-search-q').fill('get kubernetes pod logs');
+    await page.waitForFunction(() =>
+      document.querySelector('.search-popup-status')?.textContent?.includes('No tool matches all of'),
+    );
+    expect(await page.locator('#site-search-results .result-title').first().textContent()).toBe('getPodLogs');
+    await page.context().close();
+  });
+});
+
+describe('search results and filters (issue 15)', () => {
+  test('excerpts are the description’s readable text, with no filter values run together', async () => {
+    const page = await open(browser, '/search/?q=delete');
+    await settled(page);
+    const excerpts = await page.locator('#search-results .result-excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(5);
+    for (const text of excerpts)
+      expect(text).not.toMatch(
+        /Tool(Low|Medium|High|Critical)|(Low|Medium|High|Critical)(Read|Write|Execute|Destructive|Financial)/,
+      );
+    await page.goto(`${BASE}/search/?q=flux%20edit`);
+    await settled(page);
+    const flux = tools.find((t) => t.tool.name === 'flux_edit_image')!;
+    const excerpt = (await page.locator('#search-results .result-excerpt').first().textContent())!;
+    expect(flux.tool.description.replace(/\s+/g, ' ')).toContain(excerpt.replace(/…$/, ''));
+    // The query's words are marked, and only they.
+    const marks = await page.locator('#search-results .result-excerpt').first().locator('mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((m) => /^(flux|edit)/i.test(m))).toBe(true);
+    await page.context().close();
+  });
+
+  test('every server is reachable in the server facet: "Show all" and a find box', async () => {
+    const page = await open(browser, '/search/?type=Tool');
+    await settled(page);
+    const options = page.locator('[data-facet="server"] .facet-option label');
+    expect(await options.count()).toBe(12);
+    await page.getByRole('button', { name: `Show all ${serverTitles.size} servers` }).click();
+    expect(new Set(await options.allTextContents())).toEqual(serverTitles);
+    await page.reload();
+    await settled(page);
+    await page.getByLabel('Find a server').fill('flux');
+    expect(await options.allTextContents()).toEqual(['Mcp Flux Pro']);
+    await page.context().close();
+  });
+
+  test('facet values in the address are read in any case', async () => {
+    const page = await open(browser, '/search/?risk=critical&type=tool');
+    await page.waitForFunction(
+      (n) => document.getElementById('search-status')?.textContent?.startsWith(`${n} result`),
+      critical,
+    );
+    expect(await page.getByLabel('Critical', { exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('[data-facet="risk"] input').count()).toBe(
+      await page.locator('[data-facet="risk"] label').count(),
+    );
+    expect(await page.locator('[data-facet="risk"] label:text-is("critical")').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.getAll('risk')).toEqual(['Critical']);
+    await page.context().close();
+  });
+
+  test('options without results are left out, and counts stay on one line', async () => {
+    const page = await open(browser, '/search/?q=flux');
+    await settled(page);
+    const counts = await page.locator('#search-facets .count').allTextContents();
+    expect(counts.length).toBeGreaterThan(3);
+    expect(counts.every((c) => Number(c.replace(/,/g, '')) > 0)).toBe(true);
+    const oneLine = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#search-facets .count')].every(
+        (c) => c.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(c).fontSize),
+      ),
+    );
+    expect(oneLine).toBe(true);
+    await page.context().close();
+  });
+
+  test('on a phone the results come first and the filters open on demand', async () => {
+    const page = await open(browser, '/search/?q=delete', { viewport: { width: 390, height: 844 } });
+    await settled(page);
+    expect(await page.locator('#search-filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('#search-facets').isVisible()).toBe(false);
+    const top = (await page.locator('#search-results .result').first().boundingBox())!.y;
+    expect(top).toBeLessThan(844);
+    await page.locator('#search-filters summary').click();
+    expect(await page.locator('#search-facets').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  test.each([390, 1280])('passes axe-core at %i px, with both search forms named apart', async (width) => {
+    const page = await open(browser, '/search/?q=delete', { viewport: { width, height: 900 } });
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    const names = await page
+      .locator('form[role="search"]')
+      .evaluateAll((forms) => forms.map((f) => f.getAttribute('aria-label')));
+    expect(names).toEqual(['Site search', 'Search the catalogue']);
     await page.context().close();
   });
 });

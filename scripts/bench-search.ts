@@ -3,11 +3,15 @@
  * and measures, in Debian's Chromium, what the first search costs a visitor: the
  * bytes downloaded from the first keystroke in the header box until the first
  * results show, and the time from the last keystroke to the results.
+ *
+ * `npm run bench:search -- --quality [--verbose] [--catalogue DIR --queries FILE]`
+ * measures instead whether search finds the tool a query means (scripts/lib/search-quality.ts).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.ts';
+import { report, runQuality } from './lib/search-quality.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const { values } = parseArgs({
@@ -15,8 +19,17 @@ const { values } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     query: { type: 'string', default: 'send email' },
     runs: { type: 'string', default: '5' },
+    quality: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    catalogue: { type: 'string' },
+    queries: { type: 'string' },
   },
 });
+if (values.quality) {
+  const outcomes = await runQuality({ catalogue: values.catalogue, queries: values.queries });
+  for (const line of report(outcomes, values.verbose)) console.log(line);
+  process.exit(0);
+}
 const dist = resolve(values.dist);
 
 // A plain static server: the same files a host would serve (and no clash with an `astro preview` running).
