@@ -1,22 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { params, parsedTool, type Json } from '../../../test/fixtures.ts';
+import { LABELED_TOOLS } from '../../../test/classifier/labels.ts';
+import { measure } from '../../../test/classifier/measure.ts';
 import { CATEGORIES, type SignalId } from '../../schemas/taxonomy.ts';
-import { toolSchema } from '../../schemas/tool.ts';
-import { LABELED_TOOLS, type LabeledTool } from '../classifier.labels.ts';
 import { BASE_RISK, classifyTool, type Classification } from './classifier.ts';
 
-function classifyLabelled(l: LabeledTool): Classification {
-  const tool = toolSchema.parse({
-    name: l.name,
-    description: l.description,
-    inputSchema: { type: 'object', properties: l.params ?? {}, required: l.required ?? [] },
-    ...(l.annotations ? { annotations: l.annotations } : {}),
-  });
-  return classifyTool(tool, l.server ? { serverDescription: l.server } : {});
-}
-
-const results = LABELED_TOOLS.map((l) => ({ label: l, result: classifyLabelled(l) }));
-const wrong = results.filter((r) => r.result.category !== r.label.expected);
+const { results, wrong } = measure(LABELED_TOOLS);
 
 describe('accuracy on the labelled table', () => {
   test(`at least 95% of ${LABELED_TOOLS.length} labelled tools get their category`, () => {

@@ -1,4 +1,4 @@
-import type { Category } from '../schemas/taxonomy.ts';
+import type { Category } from '../../src/schemas/taxonomy.ts';
 
 /**
  * A hand-labelled table of MCP tool definitions, for measuring the classifier.
