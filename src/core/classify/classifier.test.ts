@@ -53,8 +53,42 @@ describe('category', () => {
     ],
     ['createRefund (camelCase) too', { name: 'createRefund', description: 'Refunds a charge.' }, 'financial'],
     [
-      'create_payment_link makes a link',
+      'create_payment_link bills: a payment link is a checkout',
       { name: 'create_payment_link', description: 'Creates a link customers can pay through.' },
+      'financial',
+    ],
+    [
+      'a template of a payment link is not one',
+      { name: 'create_payment_link_template', description: 'Creates a reusable template for payment links.' },
+      'write',
+    ],
+    [
+      'a database transaction is not money',
+      {
+        name: 'run_sql_transaction',
+        description: 'Runs several statements in one transaction.',
+        inputSchema: params('statements:array'),
+      },
+      'execute',
+    ],
+    [
+      'approving a token allowance is financial',
+      { name: 'approve_token', description: 'Lets a spender move the tokens.', inputSchema: params('spender') },
+      'financial',
+    ],
+    [
+      'approving a pull request is not',
+      { name: 'approve_pull_request', description: 'Approves a pull request.' },
+      'write',
+    ],
+    [
+      'a subscription to events bills nobody',
+      { name: 'create_subscription', description: 'Subscribes a webhook to repository events.' },
+      'write',
+    ],
+    [
+      'revoking an allowance lowers it: a write',
+      { name: 'revoke_approval', description: 'Sets the allowance of a spender back to zero.' },
       'write',
     ],
     ['purge_cache loses nothing', { name: 'purge_cache', description: 'Purges cached copies of pages.' }, 'write'],

@@ -30,6 +30,21 @@ import {
   SAVES_RESULT_PHRASES,
   SPENDING_PHRASES,
   verbCategory,
+  BILLING_ACTIONS,
+  BILLING_NOUNS,
+  BILLING_PLAN_CONTEXT,
+  CRYPTO_CONTEXT,
+  DATABASE_TRANSACTION_CONTEXT,
+  FREE_FORM_REQUEST,
+  FREE_SUBSCRIPTION_CONTEXT,
+  MEMBERSHIP_CONTAINERS,
+  MEMBERSHIP_NOUNS,
+  PAGE_CONTROLS,
+  PAYABLE_NOUNS,
+  REQUEST_ACTIONS,
+  SIGNABLE_NOUNS,
+  SPEND_PHRASES,
+  SPENDING_APPROVAL_NOUNS,
 } from './lexicon.ts';
 import { parametersOf, type Parameter } from './schema-walk.ts';
 import { detectSignals, type Signal } from './signals.ts';
@@ -111,7 +126,16 @@ interface Reading {
   source: 'name' | 'description' | 'parameters' | 'annotations' | 'default';
   evidence: string[];
   doubts: string[];
+  /** The description says the same as the name, in words of its own: a second cue. */
+  confirmed?: boolean;
 }
+
+/** Words that say nothing about an action, left out when comparing a description with a name. */
+const STOP_WORDS = new Set(
+  'a an the to of in on for with from by and or this that it its is are be will can new one all any given specific existing'.split(
+    ' ',
+  ),
+);
 
 const severity = (c: Category) => CATEGORIES.indexOf(c);
 const raise = (risk: Risk, steps: number): Risk => RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(risk) + steps)]!;
@@ -147,20 +171,125 @@ function actionOf(words: string[]): { index: number; word: string; category: Cat
   return action;
 }
 
+/** What, besides the object words, a word is read against: the rest of the definition and its server. */
+interface Surroundings {
+  /** The tool's name as words, its description, its parameters' names and the server's description. */
+  text: string;
+  /** The description's first sentence, in words. */
+  opening: string[];
+  parameters: Parameter[];
+  sqlContext: boolean;
+  readOnly: boolean;
+}
+
+const TRANSACTION_WORDS = new Set(['transaction', 'transactions', 'tx']);
+
+/** The first money noun of `objectWords` that is money itself, not something about money (`payment_link`'s link). */
+function moneyHead(objectWords: string[], around: Surroundings): string | undefined {
+  // A database transaction is a unit of queries (`run_sql_transaction`), unless the definition is about a chain.
+  const database =
+    (around.sqlContext || DATABASE_TRANSACTION_CONTEXT.test(around.text)) && !CRYPTO_CONTEXT.test(around.text);
+  const headIndex = objectWords.findIndex((w) => MONEY_NOUNS.has(w) && !(database && TRANSACTION_WORDS.has(w)));
+  if (headIndex < 0) return undefined;
+  return objectWords.slice(headIndex + 1).some((w) => MONEY_CONTAINER_NOUNS.has(w))
+    ? undefined
+    : objectWords[headIndex];
+}
+
+/** The billing object an action acts on (`finalize_invoice`, `create_payment_link`), if it bills someone. */
+function billingObject(objectWords: string[], around: Surroundings): string | undefined {
+  for (let i = 0; i < objectWords.length; i++) {
+    const w = objectWords[i]!;
+    const next = objectWords[i + 1] ?? '';
+    let object: string | undefined;
+    if (BILLING_NOUNS.has(w)) object = w;
+    else if (w === 'payment' && (next === 'link' || next === 'links')) object = `payment ${next}`;
+    else if ((w === 'plan' || w === 'plans') && BILLING_PLAN_CONTEXT.test(around.text)) object = w;
+    if (!object) continue;
+    const after = objectWords.slice(i + (object.includes(' ') ? 2 : 1));
+    if (after.some((a) => MONEY_CONTAINER_NOUNS.has(a))) continue;
+    if (
+      w.startsWith('subscription') &&
+      FREE_SUBSCRIPTION_CONTEXT.test(`${objectWords.join(' ')} ${around.opening.join(' ')}`)
+    )
+      continue;
+    return object;
+  }
+  return undefined;
+}
+
 /** Re-reads an action in the light of the object it acts on (`create` + `refund` moves money). */
-function refine(action: { word: string; category: Category }, objectWords: string[], evidence: string[]): Category {
+function refine(
+  action: { word: string; category: Category },
+  objectWords: string[],
+  around: Surroundings,
+  evidence: string[],
+): Category {
   const { word } = action;
   let category = action.category;
-  const headIndex = objectWords.findIndex((w) => MONEY_NOUNS.has(w));
-  const moneyObject = headIndex >= 0 && !objectWords.slice(headIndex + 1).some((w) => MONEY_CONTAINER_NOUNS.has(w));
-  if (moneyObject && MONEY_MOVING_ACTIONS.has(word)) {
-    evidence.push(`"${word}" a "${objectWords[headIndex]}" moves money`);
+  const money = moneyHead(objectWords, around);
+  if (money && MONEY_MOVING_ACTIONS.has(word)) {
+    evidence.push(`"${word}" a "${money}" moves money`);
     return 'financial';
+  }
+  const billed = BILLING_ACTIONS.has(word) && billingObject(objectWords, around);
+  if (billed) {
+    evidence.push(`"${word}" a "${billed}" bills someone`);
+    return 'financial';
+  }
+  if (word === 'approve') {
+    const crypto = CRYPTO_CONTEXT.test(around.text);
+    const allowance = objectWords.find(
+      (w) =>
+        SPENDING_APPROVAL_NOUNS.has(w) &&
+        (crypto || !w.startsWith('token') || around.parameters.some((p) => p.words.includes('spender'))),
+    );
+    if (allowance) {
+      evidence.push(`"approve" a ${allowance} lets someone spend from the account`);
+      return 'financial';
+    }
+    const payable = [...objectWords, ...around.opening].find((w) => PAYABLE_NOUNS.has(w));
+    if (payable) {
+      evidence.push(`approving a ${payable} releases money`);
+      return 'financial';
+    }
+  }
+  if (word === 'sign' && objectWords.some((w) => SIGNABLE_NOUNS.has(w)) && CRYPTO_CONTEXT.test(around.text)) {
+    evidence.push(`signing a ${objectWords.find((w) => SIGNABLE_NOUNS.has(w))} with a wallet's key can spend from it`);
+    return 'financial';
+  }
+  if (REQUEST_ACTIONS.has(word) && !around.readOnly) {
+    const request = FREE_FORM_REQUEST.exec(`${objectWords.join(' ')} ${around.opening.join(' ')}`);
+    if (request) {
+      evidence.push(`"${word}" ${request[0]}: a request the caller writes, to any endpoint`);
+      return 'execute';
+    }
   }
   if (category === 'destructive' && objectWords.some((w) => DERIVED_DATA_NOUNS.has(w))) {
     const noun = objectWords.find((w) => DERIVED_DATA_NOUNS.has(w));
     evidence.push(`"${word}" acts on a ${noun}, which is rebuilt from other data: nothing is lost`);
     return 'write';
+  }
+  if (word === 'remove' || word === 'unlink') {
+    const member = objectWords.find((w) => MEMBERSHIP_NOUNS.has(w));
+    const from = around.opening.indexOf('from');
+    const container =
+      from >= 0 ? around.opening.slice(from + 1, from + 4).find((w) => MEMBERSHIP_CONTAINERS.has(w)) : undefined;
+    if (member || container) {
+      evidence.push(
+        member
+          ? `"${word}" a ${member} takes away a membership or a permission, which lowers access and destroys nothing`
+          : `"${word}" … from a ${container}: the ${container} and what was in it both remain`,
+      );
+      return 'write';
+    }
+  }
+  if (word === 'select') {
+    const control = [...objectWords, ...around.opening].find((w) => PAGE_CONTROLS.has(w));
+    if (control) {
+      evidence.push(`"select" an ${control} of a page chooses it, which changes the page's state`);
+      return 'write';
+    }
   }
   if (word === 'reset' && objectWords.some((w) => CREDENTIAL_NOUNS.has(w))) {
     evidence.push(`"reset" of a credential sets a new one rather than wiping data`);
@@ -229,19 +358,52 @@ function descriptionAction(
   return undefined;
 }
 
-function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): Reading {
+/** The words a description's action acts on: "Deletes [the old backups of] …". */
+function descriptionObject(action: { index: number; words: string[] }): string[] {
+  return action.words.slice(action.index + 1, action.index + 7);
+}
+
+/** What an `evaluate` tool evaluates, when the description says it is code. */
+const EVALUATED_CODE = /\b(javascript|js|typescript|script|code|expressions?|functions?)\b/i;
+/** A description that says what it runs is a query: "Execute a read-only SQL query". */
+const QUERY_WORDS = /\b(sql|quer(y|ies)|select statements?)\b/i;
+const COST_CONFIRMATION_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'ack', 'acknowledge', 'approval']);
+
+function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, serverDescription: string): Reading {
   const nameWords = identifierWords(tool.name);
   const description = tool.description.replace(INVISIBLE_CHARACTERS, '');
   const evidence: string[] = [];
   const doubts: string[] = [];
   let reading: Reading | undefined;
+  const readOnly = READ_ONLY_PHRASES.exec(description);
+  const around: Surroundings = {
+    text: `${nameWords.join(' ')} ${description} ${parameters.map((p) => p.words.join(' ')).join(' ')} ${serverDescription}`,
+    opening: textWords(description.split(/(?<=[.!?])\s+|\n+/).find((s) => s.trim()) ?? ''),
+    parameters,
+    sqlContext,
+    readOnly: readOnly !== null,
+  };
 
   const fromDescription = descriptionAction(description);
+  const describedAs = fromDescription && {
+    ...fromDescription,
+    category: refine(fromDescription, descriptionObject(fromDescription), around, []),
+  };
   let fromName = actionOf(nameWords);
-  // A name that is a bare verb ("make", "checkout") says less than the description's own first action.
-  if (fromName && nameWords.length === 1 && fromDescription && fromDescription.word !== fromName.word) {
+  // A name that is a bare verb ("make", "checkout") says less than the description's own first action, unless
+  // that action is milder ("emulate": "Simulate a device") or acts on the name itself ("find": "Run a find query").
+  // A bare word that is first a noun ("logs", "email") names what the tool is about, not what it does.
+  if (
+    fromName &&
+    nameWords.length === 1 &&
+    describedAs &&
+    describedAs.word !== fromName.word &&
+    (NOUN_FIRST_WORDS.has(fromName.word) ||
+      (severity(describedAs.category) >= severity(fromName.category) &&
+        !descriptionObject(describedAs).some((w) => wordForms(w).includes(fromName!.word))))
+  ) {
     evidence.push(
-      `Name "${tool.name}" is a bare verb; the description's first action "${fromDescription.word}" says more.`,
+      `Name "${tool.name}" is a bare verb; the description's first action "${describedAs.word}" says more.`,
     );
     fromName = undefined;
   }
@@ -249,18 +411,17 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
     const objectWords = [...nameWords.slice(0, fromName.index), ...nameWords.slice(fromName.index + 1)];
     evidence.push(`Name "${tool.name}": the action "${fromName.word}" reads as ${fromName.category}.`);
     const notes: string[] = [];
-    const category = refine(fromName, objectWords, notes);
+    const category = refine(fromName, objectWords, around, notes);
     for (const note of notes) evidence.push(`Name: ${note}.`);
     reading = { category, verb: fromName.word, source: 'name', evidence, doubts };
   } else {
     // No verb in the name ("whois", "text_to_speech"): the description's first sentences say what it does.
     if (fromDescription) {
-      const objectWords = fromDescription.words.slice(fromDescription.index + 1, fromDescription.index + 5);
       evidence.push(
         `Description: the action "${fromDescription.word}" reads as ${fromDescription.category} (the name "${tool.name}" names no action).`,
       );
       const notes: string[] = [];
-      const category = refine(fromDescription, objectWords, notes);
+      const category = refine(fromDescription, descriptionObject(fromDescription), around, notes);
       for (const note of notes) evidence.push(`Description: ${note}.`);
       reading = { category, verb: fromDescription.word, source: 'description', evidence, doubts };
     }
@@ -300,7 +461,6 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
   }
 
   // What the description says can correct a reading from the name, or cast doubt on it.
-  const readOnly = READ_ONLY_PHRASES.exec(description);
   const writesSql = WRITE_SQL.exec(description);
   const takesCode = parameters.some((p) =>
     p.words.some((w) => ['sql', 'query', 'statement', 'command', 'script', 'code'].includes(w)),
@@ -310,12 +470,18 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
     const code = parameters.find((p) =>
       p.words.some((w) => ['function', 'script', 'code', 'expression', 'javascript', 'js'].includes(w)),
     );
+    const codeWords = EVALUATED_CODE.exec(description);
     if (code && reading.category !== 'execute') {
       evidence.push(`Parameter "${code.path}": what it evaluates is code.`);
       reading.category = 'execute';
+    } else if (codeWords && reading.category !== 'execute') {
+      evidence.push(
+        `Description: "${excerpt(description, codeWords.index, codeWords[0].length)}": what it evaluates is code.`,
+      );
+      reading.category = 'execute';
     }
   }
-  if (reading.category === 'execute' && readOnly && takesCode) {
+  if (reading.category === 'execute' && readOnly && (takesCode || QUERY_WORDS.test(description))) {
     evidence.push(
       `Description: "${excerpt(description, readOnly.index, readOnly[0].length)}": what it runs cannot change data.`,
     );
@@ -331,12 +497,23 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
       `Description: "${excerpt(description, writesSql.index, writesSql[0].length)}": the query it runs can change data.`,
     );
     reading.category = 'execute';
+  } else if (reading.category === 'read' && reading.verb === 'query' && takesSql && sqlContext && !readOnly) {
+    // A query tool is only as read-only as it says: without the restriction, the caller's SQL can write.
+    const sql = parameters.find((p) => p.words.some((w) => ['sql', 'query', 'statement'].includes(w)))!;
+    evidence.push(
+      `Parameter "${sql.path}" takes the caller's SQL, and nothing in the definition restricts it to reads.`,
+    );
+    reading.category = 'execute';
   }
   const moneyParameter = parameters.find((p) =>
     p.words.some((w) => ['amount', 'price', 'budget', 'cost', 'fee'].includes(w)),
   );
   const moneyPhrase = MONEY_PHRASES.exec(description);
   const spendingPhrase = SPENDING_PHRASES.exec(description);
+  const spendPhrase = SPEND_PHRASES.exec(description);
+  const costConfirmation = parameters.find(
+    (p) => p.words.includes('cost') && p.words.some((w) => COST_CONFIRMATION_WORDS.has(w)),
+  );
   if (reading.category === 'write' || reading.category === 'execute') {
     if (moneyPhrase) {
       evidence.push(
@@ -346,6 +523,16 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
     } else if (moneyParameter && spendingPhrase) {
       evidence.push(
         `Description: "${excerpt(description, spendingPhrase.index, spendingPhrase[0].length)}", with parameter "${moneyParameter.path}": it spends money.`,
+      );
+      reading.category = 'financial';
+    } else if (spendPhrase) {
+      evidence.push(
+        `Description: "${excerpt(description, spendPhrase.index, spendPhrase[0].length)}": what it creates costs money.`,
+      );
+      reading.category = 'financial';
+    } else if (costConfirmation) {
+      evidence.push(
+        `Parameter "${costConfirmation.path}": the server asks for the cost to be confirmed first, so the call commits spend.`,
       );
       reading.category = 'financial';
     }
@@ -389,13 +576,17 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
     );
     if (deleting) doubts.push(`parameter "${deleting.path}" can also remove data`);
   }
-  if (reading.source === 'name') {
-    const describedAs = fromDescription;
-    if (
-      describedAs &&
-      describedAs.category !== reading.category &&
-      severity(describedAs.category) > severity(reading.category) &&
-      describedAs.category !== 'execute'
+  if (reading.source === 'name' && describedAs) {
+    if (describedAs.category === reading.category) {
+      // "Create invoice" under `create_invoice` only repeats the name; a sentence that says more confirms it.
+      const named = new Set(nameWords.flatMap(wordForms));
+      const more = around.opening.filter(
+        (w) => !named.has(w) && !wordForms(w).some((f) => named.has(f)) && !STOP_WORDS.has(w),
+      );
+      reading.confirmed = more.length >= 2;
+    } else if (
+      describedAs.category !== 'execute' &&
+      (severity(describedAs.category) > severity(reading.category) || describedAs.category !== 'read')
     ) {
       doubts.push(`the description's first action, "${describedAs.word}", reads as ${describedAs.category}`);
     }
@@ -441,7 +632,7 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
   const sqlContext = SQL_CONTEXT.test(
     `${tool.name.replace(/_/g, ' ')} ${tool.description} ${context.serverDescription ?? ''}`,
   );
-  const reading = readAction(tool, parameters, sqlContext);
+  const reading = readAction(tool, parameters, sqlContext, context.serverDescription ?? '');
   const action = reading.verb ?? '';
   const sends =
     SENDING_ACTIONS.has(action) ||
@@ -488,16 +679,19 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
 
   // Confidence: how sure the category is, with the reasons a reader can check.
   const reasons: string[] = [];
-  let confidence = { name: 0.85, description: 0.65, parameters: 0.45, annotations: 0.4, default: 0.3 }[reading.source];
+  let confidence = { name: 0.75, description: 0.65, parameters: 0.45, annotations: 0.4, default: 0.3 }[reading.source];
   reasons.push(
     {
-      name: 'its name says what it does',
+      name: reading.confirmed
+        ? 'its name says what it does, and its description confirms it'
+        : 'its name says what it does',
       description: 'only its description says what it does',
       parameters: 'only its parameters hint at what it does',
       annotations: "only the server's annotations hint at what it does",
       default: 'nothing in it says what it does',
     }[reading.source],
   );
+  if (reading.confirmed) confidence += 0.1;
   const trimmed = tool.description.trim();
   if (trimmed.length === 0) {
     confidence -= 0.25;
