@@ -181,6 +181,35 @@ describe('signals and their evidence', () => {
       /parameter "amount"/,
     ],
     [
+      'money',
+      {
+        name: 'create_price',
+        description: 'Creates a price.',
+        inputSchema: params('unit_amount:integer:In cents', 'product'),
+      },
+      /parameter "unit_amount" \(an amount, with a currency in its description\)/,
+    ],
+    [
+      'cost',
+      { name: 'image_generate', description: 'Generates an image. ($0.005/image)', inputSchema: params('prompt') },
+      /price per call: ".*\(\$0\.005\/image\)"/,
+    ],
+    [
+      'cost',
+      { name: 'web_search', description: 'Searches the web. Each search costs 2 credits.', inputSchema: params('q') },
+      /Each search costs/,
+    ],
+    [
+      'financial-data',
+      { name: 'list_invoices', description: 'Lists the invoices of a customer.' },
+      /it reads invoices/,
+    ],
+    [
+      'financial-data',
+      { name: 'retrieve_balance', description: 'Retrieves the balance of the account.' },
+      /name "retrieve_balance": it reads balance/,
+    ],
+    [
       'bulk',
       { name: 'delete_messages', description: 'Deletes messages.', inputSchema: params('ids:array') },
       /parameter "ids"/,
@@ -248,6 +277,31 @@ describe('signals and their evidence', () => {
     ],
     ['recipient', { name: 'lookup_user', description: 'Finds a user by email.', inputSchema: params('email') }],
     ['money', { name: 'estimate_tax', description: 'Estimates tax due.', inputSchema: params('amount:number') }],
+    [
+      'money',
+      { name: 'image_generate', description: 'Generates an image. ($0.005/image)', inputSchema: params('prompt') },
+    ],
+    [
+      'money',
+      { name: 'create_distribution', description: 'Creates a CDN distribution.', inputSchema: params('price_class') },
+    ],
+    [
+      'money',
+      {
+        name: 'update_payment_intent',
+        description: 'Sets the metadata of a payment intent.',
+        inputSchema: params('payment_intent_id', 'metadata:object'),
+      },
+    ],
+    ['cost', { name: 'upgrade_workspace', description: 'Moves the workspace to the $20 a month plan.' }],
+    [
+      'financial-data',
+      {
+        name: 'list_transactions',
+        description: 'Lists the open transactions of the Postgres database.',
+        inputSchema: params('database'),
+      },
+    ],
     ['poisoning', { name: 'list_models', description: 'IMPORTANT: sizes are in pixels.' }],
   ])('no %s signal: %j', (id, overrides) => {
     expect(signal(classifyTool(parsedTool(overrides)), id)).toBeUndefined();

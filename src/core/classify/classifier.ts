@@ -18,9 +18,7 @@ import {
   INFRASTRUCTURE_NOUNS,
   DESTRUCTIVE_PHRASES,
   IRREVERSIBLE_PHRASES,
-  MONEY_CONTAINER_NOUNS,
   MONEY_MOVING_ACTIONS,
-  MONEY_NOUNS,
   MONEY_PHRASES,
   NOUN_FIRST_WORDS,
   READ_ONLY_PHRASES,
@@ -31,12 +29,8 @@ import {
   SPENDING_PHRASES,
   verbCategory,
   BILLING_ACTIONS,
-  BILLING_NOUNS,
-  BILLING_PLAN_CONTEXT,
   CRYPTO_CONTEXT,
-  DATABASE_TRANSACTION_CONTEXT,
   FREE_FORM_REQUEST,
-  FREE_SUBSCRIPTION_CONTEXT,
   MEMBERSHIP_CONTAINERS,
   MEMBERSHIP_NOUNS,
   PAGE_CONTROLS,
@@ -46,6 +40,7 @@ import {
   SPEND_PHRASES,
   SPENDING_APPROVAL_NOUNS,
 } from './lexicon.ts';
+import { billingObject, moneyHead, surroundings, type Surroundings } from './context.ts';
 import { parametersOf, type Parameter } from './schema-walk.ts';
 import { detectSignals, type Signal } from './signals.ts';
 import { excerpt, identifierWords, INVISIBLE_CHARACTERS, textWords, wordForms } from './words.ts';
@@ -123,6 +118,10 @@ interface Reading {
   category: Category;
   /** The word that names the action, and where it was found. */
   verb?: string;
+  /** What the name alone reads as, before the description and parameters had their say. */
+  nameCategory?: Category;
+  /** The words the action acts on (`invoice` of `create_invoice`). */
+  objectWords?: string[];
   source: 'name' | 'description' | 'parameters' | 'annotations' | 'default';
   evidence: string[];
   doubts: string[];
@@ -169,53 +168,6 @@ function actionOf(words: string[]): { index: number; word: string; category: Cat
     if (joined && severity(v.category) > severity(action.category)) action = v;
   }
   return action;
-}
-
-/** What, besides the object words, a word is read against: the rest of the definition and its server. */
-interface Surroundings {
-  /** The tool's name as words, its description, its parameters' names and the server's description. */
-  text: string;
-  /** The description's first sentence, in words. */
-  opening: string[];
-  parameters: Parameter[];
-  sqlContext: boolean;
-  readOnly: boolean;
-}
-
-const TRANSACTION_WORDS = new Set(['transaction', 'transactions', 'tx']);
-
-/** The first money noun of `objectWords` that is money itself, not something about money (`payment_link`'s link). */
-function moneyHead(objectWords: string[], around: Surroundings): string | undefined {
-  // A database transaction is a unit of queries (`run_sql_transaction`), unless the definition is about a chain.
-  const database =
-    (around.sqlContext || DATABASE_TRANSACTION_CONTEXT.test(around.text)) && !CRYPTO_CONTEXT.test(around.text);
-  const headIndex = objectWords.findIndex((w) => MONEY_NOUNS.has(w) && !(database && TRANSACTION_WORDS.has(w)));
-  if (headIndex < 0) return undefined;
-  return objectWords.slice(headIndex + 1).some((w) => MONEY_CONTAINER_NOUNS.has(w))
-    ? undefined
-    : objectWords[headIndex];
-}
-
-/** The billing object an action acts on (`finalize_invoice`, `create_payment_link`), if it bills someone. */
-function billingObject(objectWords: string[], around: Surroundings): string | undefined {
-  for (let i = 0; i < objectWords.length; i++) {
-    const w = objectWords[i]!;
-    const next = objectWords[i + 1] ?? '';
-    let object: string | undefined;
-    if (BILLING_NOUNS.has(w)) object = w;
-    else if (w === 'payment' && (next === 'link' || next === 'links')) object = `payment ${next}`;
-    else if ((w === 'plan' || w === 'plans') && BILLING_PLAN_CONTEXT.test(around.text)) object = w;
-    if (!object) continue;
-    const after = objectWords.slice(i + (object.includes(' ') ? 2 : 1));
-    if (after.some((a) => MONEY_CONTAINER_NOUNS.has(a))) continue;
-    if (
-      w.startsWith('subscription') &&
-      FREE_SUBSCRIPTION_CONTEXT.test(`${objectWords.join(' ')} ${around.opening.join(' ')}`)
-    )
-      continue;
-    return object;
-  }
-  return undefined;
 }
 
 /** Re-reads an action in the light of the object it acts on (`create` + `refund` moves money). */
@@ -369,20 +321,13 @@ const EVALUATED_CODE = /\b(javascript|js|typescript|script|code|expressions?|fun
 const QUERY_WORDS = /\b(sql|quer(y|ies)|select statements?)\b/i;
 const COST_CONFIRMATION_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'ack', 'acknowledge', 'approval']);
 
-function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, serverDescription: string): Reading {
+function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, around: Surroundings): Reading {
   const nameWords = identifierWords(tool.name);
   const description = tool.description.replace(INVISIBLE_CHARACTERS, '');
   const evidence: string[] = [];
   const doubts: string[] = [];
   let reading: Reading | undefined;
   const readOnly = READ_ONLY_PHRASES.exec(description);
-  const around: Surroundings = {
-    text: `${nameWords.join(' ')} ${description} ${parameters.map((p) => p.words.join(' ')).join(' ')} ${serverDescription}`,
-    opening: textWords(description.split(/(?<=[.!?])\s+|\n+/).find((s) => s.trim()) ?? ''),
-    parameters,
-    sqlContext,
-    readOnly: readOnly !== null,
-  };
 
   const fromDescription = descriptionAction(description);
   const describedAs = fromDescription && {
@@ -413,7 +358,7 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, se
     const notes: string[] = [];
     const category = refine(fromName, objectWords, around, notes);
     for (const note of notes) evidence.push(`Name: ${note}.`);
-    reading = { category, verb: fromName.word, source: 'name', evidence, doubts };
+    reading = { category, nameCategory: category, verb: fromName.word, objectWords, source: 'name', evidence, doubts };
   } else {
     // No verb in the name ("whois", "text_to_speech"): the description's first sentences say what it does.
     if (fromDescription) {
@@ -423,7 +368,14 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, se
       const notes: string[] = [];
       const category = refine(fromDescription, descriptionObject(fromDescription), around, notes);
       for (const note of notes) evidence.push(`Description: ${note}.`);
-      reading = { category, verb: fromDescription.word, source: 'description', evidence, doubts };
+      reading = {
+        category,
+        verb: fromDescription.word,
+        objectWords: descriptionObject(fromDescription),
+        source: 'description',
+        evidence,
+        doubts,
+      };
     }
   }
 
@@ -577,16 +529,18 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, se
     if (deleting) doubts.push(`parameter "${deleting.path}" can also remove data`);
   }
   if (reading.source === 'name' && describedAs) {
-    if (describedAs.category === reading.category) {
+    // Compared with what the name said, before the rest of the definition re-read it ("… is billed hourly").
+    const named = reading.nameCategory ?? reading.category;
+    if (describedAs.category === named) {
       // "Create invoice" under `create_invoice` only repeats the name; a sentence that says more confirms it.
-      const named = new Set(nameWords.flatMap(wordForms));
+      const inName = new Set(nameWords.flatMap(wordForms));
       const more = around.opening.filter(
-        (w) => !named.has(w) && !wordForms(w).some((f) => named.has(f)) && !STOP_WORDS.has(w),
+        (w) => !inName.has(w) && !wordForms(w).some((f) => inName.has(f)) && !STOP_WORDS.has(w),
       );
-      reading.confirmed = more.length >= 2;
+      reading.confirmed = more.length >= 2 && reading.category === named;
     } else if (
       describedAs.category !== 'execute' &&
-      (severity(describedAs.category) > severity(reading.category) || describedAs.category !== 'read')
+      (severity(describedAs.category) > severity(named) || describedAs.category !== 'read')
     ) {
       doubts.push(`the description's first action, "${describedAs.word}", reads as ${describedAs.category}`);
     }
@@ -632,7 +586,16 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
   const sqlContext = SQL_CONTEXT.test(
     `${tool.name.replace(/_/g, ' ')} ${tool.description} ${context.serverDescription ?? ''}`,
   );
-  const reading = readAction(tool, parameters, sqlContext, context.serverDescription ?? '');
+  const description = tool.description.replace(INVISIBLE_CHARACTERS, '');
+  const around = surroundings(
+    nameWords,
+    description,
+    parameters,
+    context.serverDescription ?? '',
+    sqlContext,
+    READ_ONLY_PHRASES.test(description),
+  );
+  const reading = readAction(tool, parameters, sqlContext, around);
   const action = reading.verb ?? '';
   const sends =
     SENDING_ACTIONS.has(action) ||
@@ -646,6 +609,8 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
     nameWords,
     sends,
     sqlContext,
+    around,
+    ...(reading.objectWords ? { objectWords: reading.objectWords } : {}),
     ...(context.otherServersTool ? { otherServersTool: context.otherServersTool } : {}),
   });
   const conflicts = annotationConflicts(tool, category, signals);

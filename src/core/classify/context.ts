@@ -1,0 +1,96 @@
+/**
+ * Words that mean money in one place and not in another: a "transaction" of a
+ * database, a "subscription" to events, a "plan" of a project. Read against the
+ * rest of the definition and the server's description, as a person would.
+ */
+import {
+  BILLING_NOUNS,
+  BILLING_PLAN_CONTEXT,
+  CRYPTO_CONTEXT,
+  DATABASE_TRANSACTION_CONTEXT,
+  FINANCIAL_DATA_NOUNS,
+  FREE_SUBSCRIPTION_CONTEXT,
+  MONEY_CONTAINER_NOUNS,
+  MONEY_NOUNS,
+} from './lexicon.ts';
+import type { Parameter } from './schema-walk.ts';
+import { textWords } from './words.ts';
+
+/** What, besides the object words, a word is read against: the rest of the definition and its server. */
+export interface Surroundings {
+  /** The tool's name as words, its description, its parameters' names and the server's description. */
+  text: string;
+  /** The description's first sentence, in words. */
+  opening: string[];
+  parameters: Parameter[];
+  sqlContext: boolean;
+  readOnly: boolean;
+}
+
+export function surroundings(
+  nameWords: string[],
+  description: string,
+  parameters: Parameter[],
+  serverDescription: string,
+  sqlContext: boolean,
+  readOnly: boolean,
+): Surroundings {
+  return {
+    text: `${nameWords.join(' ')} ${description} ${parameters.map((p) => p.words.join(' ')).join(' ')} ${serverDescription}`,
+    opening: textWords(description.split(/(?<=[.!?])\s+|\n+/).find((s) => s.trim()) ?? ''),
+    parameters,
+    sqlContext,
+    readOnly,
+  };
+}
+
+const TRANSACTION_WORDS = new Set(['transaction', 'transactions', 'tx']);
+
+/** The first money noun of `objectWords` that is money itself, not something about money (`payment_link`'s link). */
+export function moneyHead(objectWords: string[], around: Surroundings): string | undefined {
+  // A database transaction is a unit of queries (`run_sql_transaction`), unless the definition is about a chain.
+  const database = databaseTransactions(around);
+  const headIndex = objectWords.findIndex((w) => MONEY_NOUNS.has(w) && !(database && TRANSACTION_WORDS.has(w)));
+  if (headIndex < 0) return undefined;
+  return objectWords.slice(headIndex + 1).some((w) => MONEY_CONTAINER_NOUNS.has(w))
+    ? undefined
+    : objectWords[headIndex];
+}
+
+/** The billing object an action acts on (`finalize_invoice`, `create_payment_link`), if it bills someone. */
+export function billingObject(objectWords: string[], around: Surroundings): string | undefined {
+  for (let i = 0; i < objectWords.length; i++) {
+    const w = objectWords[i]!;
+    const next = objectWords[i + 1] ?? '';
+    let object: string | undefined;
+    if (BILLING_NOUNS.has(w)) object = w;
+    else if (w === 'payment' && (next === 'link' || next === 'links')) object = `payment ${next}`;
+    else if ((w === 'plan' || w === 'plans') && BILLING_PLAN_CONTEXT.test(around.text)) object = w;
+    if (!object) continue;
+    const after = objectWords.slice(i + (object.includes(' ') ? 2 : 1));
+    if (after.some((a) => MONEY_CONTAINER_NOUNS.has(a))) continue;
+    if (w.startsWith('subscription') && freeSubscription(objectWords, around)) continue;
+    return object;
+  }
+  return undefined;
+}
+
+/** A subscription to events, topics or notifications, which bills nobody. */
+function freeSubscription(words: string[], around: Surroundings): boolean {
+  return FREE_SUBSCRIPTION_CONTEXT.test(`${words.join(' ')} ${around.opening.join(' ')}`);
+}
+
+/** Whether "transaction" here is a unit of database work rather than money. */
+function databaseTransactions(around: Surroundings): boolean {
+  return (around.sqlContext || DATABASE_TRANSACTION_CONTEXT.test(around.text)) && !CRYPTO_CONTEXT.test(around.text);
+}
+
+/** The words of `words` that name money records in this context (`list_invoices`, not `list_sql_transactions`). */
+export function financialDataWords(words: string[], around: Surroundings): string[] {
+  const database = databaseTransactions(around);
+  const free = freeSubscription(words, around);
+  return words.filter(
+    (w) =>
+      FINANCIAL_DATA_NOUNS.has(w) && !(database && TRANSACTION_WORDS.has(w)) && !(free && w.startsWith('subscription')),
+  );
+}
