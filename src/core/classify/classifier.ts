@@ -152,7 +152,7 @@ function lookup(word: string): { word: string; category: Category } | undefined 
  * word ("email", "log") with a verb after it. Past the first word such words are
  * nouns (`pods_log`, `image_job_status`).
  */
-function actionOf(words: string[]): { index: number; word: string; category: Category } | undefined {
+export function actionOf(words: string[]): { index: number; word: string; category: Category } | undefined {
   const verbs: { index: number; word: string; category: Category }[] = [];
   words.forEach((w, index) => {
     const hit = lookup(w);
