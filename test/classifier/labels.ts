@@ -2283,4 +2283,23 @@ export const LABELED_TOOLS: LabeledTool[] = [
     required: ['group_id', 'user_id'],
     expected: 'write',
   },
+  {
+    server: 'Subscription billing.',
+    name: 'issue_credit_note',
+    description:
+      'Issue a credit note against a paid invoice. The credit is refunded to the original payment method or kept as balance for later invoices.',
+    params: { invoice_id: { type: 'string' }, amount: { type: 'integer', description: 'In cents' } },
+    required: ['invoice_id', 'amount'],
+    expected: 'financial',
+    why: 'The credit goes back to the card: a refund under another name.',
+  },
+  {
+    server: 'Key-value cache.',
+    name: 'expire',
+    description: 'Set or change how many seconds a key lives before it is removed.',
+    params: { key: { type: 'string' }, seconds: { type: 'integer' } },
+    required: ['key', 'seconds'],
+    expected: 'write',
+    why: 'A bare verb: the description says it sets a time-to-live, which is a write.',
+  },
 ];

@@ -335,8 +335,8 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, ar
     category: refine(fromDescription, descriptionObject(fromDescription), around, []),
   };
   let fromName = actionOf(nameWords);
-  // A name that is a bare verb ("make", "checkout") says less than the description's own first action, unless
-  // that action is milder ("emulate": "Simulate a device") or acts on the name itself ("find": "Run a find query").
+  // A name that is a bare verb ("make", "expire") says less than the description's own first action, unless that
+  // action only reads ("emulate": "Simulate a device") or acts on the name itself ("find": "Run a find query").
   // A bare word that is first a noun ("logs", "email") names what the tool is about, not what it does.
   if (
     fromName &&
@@ -344,7 +344,7 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, ar
     describedAs &&
     describedAs.word !== fromName.word &&
     (NOUN_FIRST_WORDS.has(fromName.word) ||
-      (severity(describedAs.category) >= severity(fromName.category) &&
+      ((describedAs.category !== 'read' || fromName.category === 'read') &&
         !descriptionObject(describedAs).some((w) => wordForms(w).includes(fromName!.word))))
   ) {
     evidence.push(

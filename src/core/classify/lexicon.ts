@@ -136,7 +136,7 @@ export const IRREVERSIBLE_PHRASES =
 
 /** Phrases that say the tool itself spends or moves money ("the price is charged to the account's card"). */
 export const MONEY_PHRASES =
-  /\b(charge[sd]?\s+(to\s+)?(the|your|its|their)\s+([\w']+\s+)?(card|account|balance|wallet|customer|payment method)|(is|are|will be|gets?)\s+(charged|billed|debited)|moves? money|sends? money|transfers? (money|funds)|withdraws? (money|funds|cash))\b/i;
+  /\b(charge[sd]?\s+(to\s+)?(the|your|its|their)\s+([\w']+\s+)?(card|account|balance|wallet|customer|payment method)|(is|are|will be|gets?)\s+(charged|billed|debited)|refund(s|ed)? to (the|its|their|your) (original )?(payment method|card|account|customer|buyer)|moves? money|sends? money|transfers? (money|funds)|withdraws? (money|funds|cash))\b/i;
 
 /** Weaker phrases that say so only beside an amount parameter ("the daily budget it spends"). */
 export const SPENDING_PHRASES = /\b(spends?|spending|budget|purchases?|buys?)\b/i;
