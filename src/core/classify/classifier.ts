@@ -56,6 +56,19 @@ export const BASE_RISK: Record<Category, Risk> = {
   financial: 'critical',
 };
 
+/**
+ * Where the action was found sets where confidence starts: a name the description
+ * confirms in words of its own is two cues; one cue alone stays lower.
+ */
+export const CONFIDENCE_BASE = {
+  confirmed: 0.85,
+  name: 0.75,
+  description: 0.65,
+  parameters: 0.45,
+  annotations: 0.4,
+  default: 0.3,
+} as const;
+
 export interface RiskRaise {
   signal: SignalId;
   from: Risk;
@@ -644,7 +657,7 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
 
   // Confidence: how sure the category is, with the reasons a reader can check.
   const reasons: string[] = [];
-  let confidence = { name: 0.75, description: 0.65, parameters: 0.45, annotations: 0.4, default: 0.3 }[reading.source];
+  let confidence = reading.confirmed ? CONFIDENCE_BASE.confirmed : CONFIDENCE_BASE[reading.source];
   reasons.push(
     {
       name: reading.confirmed
@@ -656,7 +669,6 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
       default: 'nothing in it says what it does',
     }[reading.source],
   );
-  if (reading.confirmed) confidence += 0.1;
   const trimmed = tool.description.trim();
   if (trimmed.length === 0) {
     confidence -= 0.25;
