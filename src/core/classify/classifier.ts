@@ -35,6 +35,8 @@ import {
   MEMBERSHIP_NOUNS,
   PAGE_CONTROLS,
   PAYABLE_NOUNS,
+  POSITION_CLOSERS,
+  POSITION_NOUNS,
   REQUEST_ACTIONS,
   SIGNABLE_NOUNS,
   SPEND_PHRASES,
@@ -197,12 +199,17 @@ function refine(
     evidence.push(`"${word}" a "${money}" moves money`);
     return 'financial';
   }
+  const position = POSITION_CLOSERS.has(word) && objectWords.find((w) => POSITION_NOUNS.has(w));
+  if (position) {
+    evidence.push(`"${word}" a ${position} sells what it holds`);
+    return 'financial';
+  }
   const billed = BILLING_ACTIONS.has(word) && billingObject(objectWords, around);
   if (billed) {
     evidence.push(`"${word}" a "${billed}" bills someone`);
     return 'financial';
   }
-  if (word === 'approve') {
+  if (word === 'approve' || word === 'accept') {
     const crypto = CRYPTO_CONTEXT.test(around.text);
     const allowance = objectWords.find(
       (w) =>
@@ -210,12 +217,12 @@ function refine(
         (crypto || !w.startsWith('token') || around.parameters.some((p) => p.words.includes('spender'))),
     );
     if (allowance) {
-      evidence.push(`"approve" a ${allowance} lets someone spend from the account`);
+      evidence.push(`"${word}" a ${allowance} lets someone spend from the account`);
       return 'financial';
     }
     const payable = [...objectWords, ...around.opening].find((w) => PAYABLE_NOUNS.has(w));
     if (payable) {
-      evidence.push(`approving a ${payable} releases money`);
+      evidence.push(`"${word}" a ${payable} releases money`);
       return 'financial';
     }
   }

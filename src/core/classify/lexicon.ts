@@ -45,7 +45,7 @@ const VERBS: Record<Category, string[]> = {
   financial: words(`
     pay charge refund buy purchase sell withdraw deposit payout reimburse tip donate invest trade swap
     bid bill fund topup remit wire spend bet wager stake unstake lend borrow repay settle capture
-    order
+    order liquidate exercise
   `),
 };
 
@@ -251,3 +251,7 @@ export const FINANCIAL_DATA_NOUNS = wordSet(`
   disputes transfer transfers wallet wallets portfolio bank earnings funds deposit deposits withdrawal
   withdrawals paymentintent paymentintents
 `);
+
+/** A trading position: closing it sells what it holds (`close_position`, `deleteOpenPosition`). */
+export const POSITION_NOUNS = wordSet(`position positions holding holdings`);
+export const POSITION_CLOSERS = wordSet(`close delete exit flatten reduce remove cancel`);
