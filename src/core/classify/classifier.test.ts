@@ -296,6 +296,10 @@ describe('signals and their evidence', () => {
     ['cost', { name: 'upgrade_workspace', description: 'Moves the workspace to the $20 a month plan.' }],
     [
       'financial-data',
+      { name: 'explain_sql_statement', description: 'Shows the plan of a statement.', inputSchema: params('sql') },
+    ],
+    [
+      'financial-data',
       {
         name: 'list_transactions',
         description: 'Lists the open transactions of the Postgres database.',

@@ -33,6 +33,7 @@ import {
   FREE_FORM_REQUEST,
   MEMBERSHIP_CONTAINERS,
   MEMBERSHIP_NOUNS,
+  ALLOWANCE_RAISERS,
   PAGE_CONTROLS,
   PAYABLE_NOUNS,
   POSITION_CLOSERS,
@@ -209,7 +210,7 @@ function refine(
     evidence.push(`"${word}" a "${billed}" bills someone`);
     return 'financial';
   }
-  if (word === 'approve' || word === 'accept') {
+  if (ALLOWANCE_RAISERS.has(word)) {
     const crypto = CRYPTO_CONTEXT.test(around.text);
     const allowance = objectWords.find(
       (w) =>
@@ -220,6 +221,8 @@ function refine(
       evidence.push(`"${word}" a ${allowance} lets someone spend from the account`);
       return 'financial';
     }
+  }
+  if (word === 'approve' || word === 'accept') {
     const payable = [...objectWords, ...around.opening].find((w) => PAYABLE_NOUNS.has(w));
     if (payable) {
       evidence.push(`"${word}" a ${payable} releases money`);
@@ -373,7 +376,11 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, ar
     fromName = undefined;
   }
   if (fromName) {
-    const objectWords = [...nameWords.slice(0, fromName.index), ...nameWords.slice(fromName.index + 1)];
+    // A bare verb acts on what its description says it acts on: `transfer`: "Transfer ERC-20 tokens to…".
+    const objectWords =
+      nameWords.length === 1 && describedAs?.word === fromName.word
+        ? descriptionObject(describedAs)
+        : [...nameWords.slice(0, fromName.index), ...nameWords.slice(fromName.index + 1)];
     evidence.push(`Name "${tool.name}": the action "${fromName.word}" reads as ${fromName.category}.`);
     const notes: string[] = [];
     const category = refine(fromName, objectWords, around, notes);

@@ -6,6 +6,7 @@
 import {
   BILLING_NOUNS,
   BILLING_PLAN_CONTEXT,
+  CRYPTO_ASSET_NOUNS,
   CRYPTO_CONTEXT,
   DATABASE_TRANSACTION_CONTEXT,
   FINANCIAL_DATA_NOUNS,
@@ -50,7 +51,10 @@ const TRANSACTION_WORDS = new Set(['transaction', 'transactions', 'tx']);
 export function moneyHead(objectWords: string[], around: Surroundings): string | undefined {
   // A database transaction is a unit of queries (`run_sql_transaction`), unless the definition is about a chain.
   const database = databaseTransactions(around);
-  const headIndex = objectWords.findIndex((w) => MONEY_NOUNS.has(w) && !(database && TRANSACTION_WORDS.has(w)));
+  const crypto = CRYPTO_CONTEXT.test(around.text);
+  const headIndex = objectWords.findIndex(
+    (w) => (MONEY_NOUNS.has(w) && !(database && TRANSACTION_WORDS.has(w))) || (crypto && CRYPTO_ASSET_NOUNS.has(w)),
+  );
   if (headIndex < 0) return undefined;
   return objectWords.slice(headIndex + 1).some((w) => MONEY_CONTAINER_NOUNS.has(w))
     ? undefined
@@ -85,12 +89,18 @@ function databaseTransactions(around: Surroundings): boolean {
   return (around.sqlContext || DATABASE_TRANSACTION_CONTEXT.test(around.text)) && !CRYPTO_CONTEXT.test(around.text);
 }
 
-/** The words of `words` that name money records in this context (`list_invoices`, not `list_sql_transactions`). */
+/**
+ * The words of `words` that name money records in this context: `list_invoices`, `get_statements` of a
+ * brokerage, not `list_sql_transactions` or `explain_sql_statement`.
+ */
 export function financialDataWords(words: string[], around: Surroundings): string[] {
   const database = databaseTransactions(around);
   const free = freeSubscription(words, around);
   return words.filter(
     (w) =>
-      FINANCIAL_DATA_NOUNS.has(w) && !(database && TRANSACTION_WORDS.has(w)) && !(free && w.startsWith('subscription')),
+      FINANCIAL_DATA_NOUNS.has(w) &&
+      !(database && TRANSACTION_WORDS.has(w)) &&
+      !(around.sqlContext && w.startsWith('statement')) &&
+      !(free && w.startsWith('subscription')),
   );
 }

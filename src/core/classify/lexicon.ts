@@ -30,7 +30,8 @@ const VERBS: Record<Category, string[]> = {
     encrypt sign tweet dm sms dial upgrade downgrade migrate seed enroll onboard reindex
     index refresh reload invalidate transfer handoff deactivate activate suspend unsuspend block
     unblock ban unban hide unhide reverse link dismiss manage handle prioritize reprioritize
-    reorder unresolve unstar finalize finalise rebase unstage emulate revoke resend switch
+    reorder unresolve unstar finalize finalise rebase unstage emulate revoke resend switch increase
+    decrease mint
   `),
   execute: words(`
     run execute exec eval invoke trigger launch spawn deploy install build compile interpret shell
@@ -82,7 +83,7 @@ export const MONEY_CONTAINER_NOUNS = wordSet(`
 export const MONEY_MOVING_ACTIONS = wordSet(`
   create add issue make send submit initiate execute run process place approve capture confirm
   schedule start retry authorize complete settle request post trigger new pay sign broadcast release
-  transfer take
+  transfer take mint bridge wrap unwrap
 `);
 
 /** Words that are first a noun in a tool name (`email_validate`, `order_status`): a later verb is the action. */
@@ -199,6 +200,13 @@ export const BILLING_PLAN_CONTEXT =
 export const SPENDING_APPROVAL_NOUNS = wordSet(`
   token tokens allowance allowances spender spending erc20 permit permit2 nft nfts
 `);
+/** What raises an allowance: `set_allowance`, `increase_allowance`; lowering or revoking one is a write. */
+export const ALLOWANCE_RAISERS = wordSet(`approve set increase grant update raise change add`);
+/** Coins and tokens: money where the definition is about a wallet or a chain (`transfer` "ERC-20 tokens"). */
+export const CRYPTO_ASSET_NOUNS = wordSet(`
+  token tokens coin coins crypto eth sol btc usdc usdt weth wsol nft nfts lamports sats
+`);
+
 /** Claims and expenses: approving them releases money (`approve_expense`, "approve every pending claim"). */
 export const PAYABLE_NOUNS = wordSet(`
   claim claims expense expenses reimbursement reimbursements payment payments payout payouts invoice

@@ -227,7 +227,8 @@ export function detectSignals(input: SignalInput): Signal[] {
       );
     }
 
-    if (acts && words.some((w) => DESTINATION_WORDS.has(w))) add('recipient', param(p));
+    // "to" names a destination only at the head of a name (`to`, `to_address`), not inside one (`amount_to_wrap`).
+    if (acts && words.some((w, i) => DESTINATION_WORDS.has(w) && (w !== 'to' || i === 0))) add('recipient', param(p));
     else if (acts && input.sends && words.some((w) => CONTACT_WORDS.has(w)) && !isReference) add('recipient', param(p));
 
     // An amount is money moving only beside a currency or on a financial action; `price_class` and
