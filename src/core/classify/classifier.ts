@@ -340,6 +340,8 @@ function descriptionObject(action: { index: number; words: string[] }): string[]
 
 /** What an `evaluate` tool evaluates, when the description says it is code. */
 const EVALUATED_CODE = /\b(javascript|js|typescript|script|code|expressions?|functions?)\b/i;
+const BUDGET_WATCH = /\b(alerts?|notif(y|ications?)|thresholds?|monitor(s|ing)?|track(s|ing)?|warn(s|ing)?)\b/i;
+
 /** A description that says what it runs is a query: "Execute a read-only SQL query". */
 const QUERY_WORDS = /\b(sql|quer(y|ies)|select statements?)\b/i;
 const COST_CONFIRMATION_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'ack', 'acknowledge', 'approval']);
@@ -488,7 +490,8 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, ar
     p.words.some((w) => ['amount', 'price', 'budget', 'cost', 'fee'].includes(w)),
   );
   const moneyPhrase = MONEY_PHRASES.exec(description);
-  const spendingPhrase = SPENDING_PHRASES.exec(description);
+  // A budget that only watches spend ("a budget with alerts") commits none.
+  const spendingPhrase = BUDGET_WATCH.test(around.text) ? null : SPENDING_PHRASES.exec(description);
   const spendPhrase = SPEND_PHRASES.exec(description);
   const costConfirmation = parameters.find(
     (p) => p.words.includes('cost') && p.words.some((w) => COST_CONFIRMATION_WORDS.has(w)),

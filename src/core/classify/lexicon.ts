@@ -31,7 +31,7 @@ const VERBS: Record<Category, string[]> = {
     index refresh reload invalidate transfer handoff deactivate activate suspend unsuspend block
     unblock ban unban hide unhide reverse link dismiss manage handle prioritize reprioritize
     reorder unresolve unstar finalize finalise rebase unstage emulate revoke resend switch increase
-    decrease mint
+    decrease mint act interact
   `),
   execute: words(`
     run execute exec eval invoke trigger launch spawn deploy install build compile interpret shell
