@@ -2412,4 +2412,20 @@ export const LABELED_TOOLS: LabeledTool[] = [
     required: ['action'],
     expected: 'write',
   },
+  {
+    server: 'Workflow automation.',
+    name: 'autofix_workflow',
+    description: 'Fix the common errors of a workflow automatically.',
+    params: { workflow_id: { type: 'string' } },
+    required: ['workflow_id'],
+    expected: 'write',
+  },
+  {
+    server: 'Browser automation over the DevTools protocol.',
+    name: 'select_tab',
+    description: 'Make another open tab the one the next tools act on.',
+    params: { index: { type: 'integer' } },
+    required: ['index'],
+    expected: 'write',
+  },
 ];

@@ -31,7 +31,7 @@ const VERBS: Record<Category, string[]> = {
     index refresh reload invalidate transfer handoff deactivate activate suspend unsuspend block
     unblock ban unban hide unhide reverse link dismiss manage handle prioritize reprioritize
     reorder unresolve unstar finalize finalise rebase unstage emulate revoke resend switch increase
-    decrease mint act interact
+    decrease mint act interact fix repair
   `),
   execute: words(`
     run execute exec eval invoke trigger launch spawn deploy install build compile interpret shell
@@ -150,9 +150,10 @@ export const SAVES_RESULT_PHRASES =
 export const DESTRUCTIVE_PHRASES =
   /\b(revokes?|revoked|deletes?|deleted|wipes?|erases?|destroys?|stops? working|removes? (all|every)|terminates?)\b/i;
 
-/** What a browser's `select` chooses: an option of the page, which changes the page's state. */
+/** What a browser's `select` chooses: an option, a tab or a frame, which changes the browser's state. */
 export const PAGE_CONTROLS = wordSet(`
-  option options dropdown dropdowns element elements checkbox checkboxes radio listbox combobox
+  option options dropdown dropdowns element elements checkbox checkboxes radio listbox combobox tab tabs
+  frame frames
 `);
 
 /** `drop_table` destroys; `browser_drop` lets go of a dragged item. */
