@@ -395,6 +395,28 @@ describe('confidence', () => {
       }),
     ).toBeLessThan(plain);
   });
+  test.each<[string, Record<string, Json>]>([
+    ['only a parameter', { name: 'frobnicate', description: '', inputSchema: params('amount:number') }],
+    ['only the annotations', { name: 'frobnicate', description: '', annotations: { destructiveHint: true } }],
+    ['only the description', { name: 'whois', description: 'Looks up the registration record of a domain.' }],
+    ['nothing at all', { name: 'frobnicate', description: '' }],
+  ])('a category resting on one weak cue stays below 0.7: %s', (_, overrides) => {
+    expect(confidence(overrides)).toBeLessThan(0.7);
+  });
+  test('a description that confirms the name in words of its own raises it; one that repeats the name does not', () => {
+    const repeated = classifyTool(parsedTool({ name: 'create_invoice', description: 'Create invoice' }));
+    const confirmed = classifyTool(
+      parsedTool({ name: 'create_invoice', description: 'Creates a draft invoice for a customer of the shop.' }),
+    );
+    expect(repeated.confidence).toBeLessThan(0.8);
+    expect(confirmed.confidence).toBeGreaterThan(repeated.confidence);
+    expect(confirmed.confidenceReasons[0]).toBe('its name says what it does, and its description confirms it');
+  });
+  test('a description whose own action reads otherwise is a doubt, with the reason', () => {
+    const c = classifyTool(parsedTool({ name: 'git_reset', description: 'Unstages all staged changes.' }));
+    expect(c.confidence).toBeLessThan(0.7);
+    expect(c.confidenceReasons).toContain(`the description's first action, "unstage", reads as write`);
+  });
   test('stays within 0..1', () => {
     for (const { result } of results)
       (expect(result.confidence).toBeGreaterThanOrEqual(0), expect(result.confidence).toBeLessThanOrEqual(1));
