@@ -29,7 +29,6 @@ import {
   SPENDING_PHRASES,
   verbCategory,
   BILLING_ACTIONS,
-  CRYPTO_CONTEXT,
   FREE_FORM_REQUEST,
   MEMBERSHIP_CONTAINERS,
   MEMBERSHIP_NOUNS,
@@ -211,7 +210,7 @@ function refine(
     return 'financial';
   }
   if (ALLOWANCE_RAISERS.has(word)) {
-    const crypto = CRYPTO_CONTEXT.test(around.text);
+    const { crypto } = around;
     const allowance = objectWords.find(
       (w) =>
         SPENDING_APPROVAL_NOUNS.has(w) &&
@@ -229,7 +228,7 @@ function refine(
       return 'financial';
     }
   }
-  if (word === 'sign' && objectWords.some((w) => SIGNABLE_NOUNS.has(w)) && CRYPTO_CONTEXT.test(around.text)) {
+  if (word === 'sign' && objectWords.some((w) => SIGNABLE_NOUNS.has(w)) && around.crypto) {
     evidence.push(`signing a ${objectWords.find((w) => SIGNABLE_NOUNS.has(w))} with a wallet's key can spend from it`);
     return 'financial';
   }

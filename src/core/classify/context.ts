@@ -26,6 +26,10 @@ export interface Surroundings {
   parameters: Parameter[];
   sqlContext: boolean;
   readOnly: boolean;
+  /** The definition is about a wallet or a chain: tokens are money, "sign" and "approve" spend. */
+  crypto: boolean;
+  /** "Transaction" here is a unit of database work rather than money. */
+  databaseTransactions: boolean;
 }
 
 export function surroundings(
@@ -36,12 +40,18 @@ export function surroundings(
   sqlContext: boolean,
   readOnly: boolean,
 ): Surroundings {
+  const text = `${nameWords.join(' ')} ${description} ${parameters.map((p) => p.words.join(' ')).join(' ')} ${serverDescription}`;
+  const crypto = CRYPTO_CONTEXT.test(text);
   return {
-    text: `${nameWords.join(' ')} ${description} ${parameters.map((p) => p.words.join(' ')).join(' ')} ${serverDescription}`,
+    text,
     opening: textWords(description.split(/(?<=[.!?])\s+|\n+/).find((s) => s.trim()) ?? ''),
     parameters,
     sqlContext,
     readOnly,
+    crypto,
+    // Only a definition that says "transaction" needs the database reading of it.
+    databaseTransactions:
+      /transaction|\btx/i.test(text) && (sqlContext || DATABASE_TRANSACTION_CONTEXT.test(text)) && !crypto,
   };
 }
 
@@ -50,8 +60,7 @@ const TRANSACTION_WORDS = new Set(['transaction', 'transactions', 'tx']);
 /** The first money noun of `objectWords` that is money itself, not something about money (`payment_link`'s link). */
 export function moneyHead(objectWords: string[], around: Surroundings): string | undefined {
   // A database transaction is a unit of queries (`run_sql_transaction`), unless the definition is about a chain.
-  const database = databaseTransactions(around);
-  const crypto = CRYPTO_CONTEXT.test(around.text);
+  const { databaseTransactions: database, crypto } = around;
   const headIndex = objectWords.findIndex(
     (w) => (MONEY_NOUNS.has(w) && !(database && TRANSACTION_WORDS.has(w))) || (crypto && CRYPTO_ASSET_NOUNS.has(w)),
   );
@@ -84,17 +93,12 @@ function freeSubscription(words: string[], around: Surroundings): boolean {
   return FREE_SUBSCRIPTION_CONTEXT.test(`${words.join(' ')} ${around.opening.join(' ')}`);
 }
 
-/** Whether "transaction" here is a unit of database work rather than money. */
-function databaseTransactions(around: Surroundings): boolean {
-  return (around.sqlContext || DATABASE_TRANSACTION_CONTEXT.test(around.text)) && !CRYPTO_CONTEXT.test(around.text);
-}
-
 /**
  * The words of `words` that name money records in this context: `list_invoices`, `get_statements` of a
  * brokerage, not `list_sql_transactions` or `explain_sql_statement`.
  */
 export function financialDataWords(words: string[], around: Surroundings): string[] {
-  const database = databaseTransactions(around);
+  const database = around.databaseTransactions;
   const free = freeSubscription(words, around);
   return words.filter(
     (w) =>
