@@ -2415,7 +2415,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
   {
     server: 'Workflow automation.',
     name: 'autofix_workflow',
-    description: 'Fix the common errors of a workflow automatically.',
+    description: 'Automatically fix the common errors of a workflow.',
     params: { workflow_id: { type: 'string' } },
     required: ['workflow_id'],
     expected: 'write',

@@ -323,7 +323,8 @@ function descriptionAction(
     .slice(0, 2)) {
     const words = textWords(sentence);
     const starts = [0];
-    words.slice(0, 12).forEach((w, i) => ACTION_LEAD_INS.has(w) && starts.push(i + 1));
+    // An adverb before the verb leads in too: "Automatically fix…".
+    words.slice(0, 12).forEach((w, i) => (ACTION_LEAD_INS.has(w) || w.endsWith('ly')) && starts.push(i + 1));
     for (const index of starts) {
       const hit = words[index] === undefined ? undefined : lookup(words[index]!);
       if (hit) return { index, words, ...hit };

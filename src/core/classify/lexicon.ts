@@ -153,7 +153,7 @@ export const DESTRUCTIVE_PHRASES =
 /** What a browser's `select` chooses: an option, a tab or a frame, which changes the browser's state. */
 export const PAGE_CONTROLS = wordSet(`
   option options dropdown dropdowns element elements checkbox checkboxes radio listbox combobox tab tabs
-  frame frames
+  frame frames page pages
 `);
 
 /** `drop_table` destroys; `browser_drop` lets go of a dragged item. */
