@@ -412,6 +412,16 @@ describe('confidence', () => {
     expect(confirmed.confidence).toBeGreaterThan(repeated.confidence);
     expect(confirmed.confidenceReasons[0]).toBe('its name says what it does, and its description confirms it');
   });
+  test('a verb whose sense hangs on its object is confirmed only by a description that names the action in another word', () => {
+    const same = classifyTool(
+      parsedTool({ name: 'run_audit', description: 'Run an accessibility audit of the page with Lighthouse.' }),
+    );
+    const other = classifyTool(
+      parsedTool({ name: 'run_audit', description: 'Checks the page against accessibility rules with Lighthouse.' }),
+    );
+    expect(same.confidence).toBeLessThan(0.8);
+    expect(other.confidence).toBeGreaterThanOrEqual(0.8);
+  });
   test('a description whose own action reads otherwise is a doubt, with the reason', () => {
     const c = classifyTool(parsedTool({ name: 'git_reset', description: 'Unstages all staged changes.' }));
     expect(c.confidence).toBeLessThan(0.7);

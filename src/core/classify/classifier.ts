@@ -33,6 +33,7 @@ import {
   MEMBERSHIP_CONTAINERS,
   MEMBERSHIP_NOUNS,
   ALLOWANCE_RAISERS,
+  AMBIGUOUS_VERBS,
   PAGE_CONTROLS,
   PAYABLE_NOUNS,
   POSITION_CLOSERS,
@@ -567,7 +568,10 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, ar
       const more = around.opening.filter(
         (w) => !inName.has(w) && !wordForms(w).some((f) => inName.has(f)) && !STOP_WORDS.has(w),
       );
-      reading.confirmed = more.length >= 2 && reading.category === named;
+      // A verb whose sense hangs on its object ("run an audit", "generate a model") is confirmed only by a
+      // description that names the action in another word.
+      const independent = !AMBIGUOUS_VERBS.has(reading.verb ?? '') || describedAs.word !== reading.verb;
+      reading.confirmed = more.length >= 2 && reading.category === named && independent;
     } else if (
       describedAs.category !== 'execute' &&
       (severity(describedAs.category) > severity(named) || describedAs.category !== 'read')

@@ -264,3 +264,12 @@ export const FINANCIAL_DATA_NOUNS = wordSet(`
 /** A trading position: closing it sells what it holds (`close_position`, `deleteOpenPosition`). */
 export const POSITION_NOUNS = wordSet(`position positions holding holdings`);
 export const POSITION_CLOSERS = wordSet(`close delete exit flatten reduce remove cancel`);
+
+/**
+ * Verbs whose category hangs on what they act on and where: `run` a report or a script, `generate` a
+ * picture or a plan, `validate` by reading or by fixing. Named by them alone, a category is less sure.
+ */
+export const AMBIGUOUS_VERBS = wordSet(`
+  run generate validate deploy select complete manage handle process trigger apply sync import export
+  open close submit test check evaluate wait start stop make do execute perform build launch call
+`);
