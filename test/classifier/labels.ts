@@ -2428,4 +2428,22 @@ export const LABELED_TOOLS: LabeledTool[] = [
     required: ['index'],
     expected: 'write',
   },
+  {
+    server: 'Document database.',
+    name: 'aggregate',
+    description: 'Run an aggregation pipeline against a collection and return the resulting documents.',
+    params: { collection: { type: 'string' }, pipeline: { type: 'array', items: { type: 'object' } } },
+    required: ['collection', 'pipeline'],
+    expected: 'read',
+    why: 'A bare verb the description restates in another form ("an aggregation") keeps its own reading.',
+  },
+  {
+    server: 'Document database.',
+    name: 'delete_many',
+    description: 'Removes every document that matches the filter from the collection.',
+    params: { collection: { type: 'string' }, filter: { type: 'object' } },
+    required: ['collection', 'filter'],
+    expected: 'destructive',
+    why: 'The filter chooses what is deleted; it is not the derived data being cleared.',
+  },
 ];

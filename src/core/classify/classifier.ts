@@ -335,8 +335,16 @@ function descriptionAction(
 }
 
 /** The words a description's action acts on: "Deletes [the old backups of] …". */
-function descriptionObject(action: { index: number; words: string[] }): string[] {
-  return action.words.slice(action.index + 1, action.index + 7);
+function descriptionObject(action: { index: number; words: string[] }, reach = 4): string[] {
+  return action.words.slice(action.index + 1, action.index + 1 + reach);
+}
+
+/** "aggregation" for `aggregate`, "queries" for `query`: the same word, another form. */
+function sameWord(a: string, b: string): boolean {
+  if (wordForms(a).includes(b) || wordForms(b).includes(a)) return true;
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= 5 && common >= Math.min(a.length, b.length) - 2;
 }
 
 /** What an `evaluate` tool evaluates, when the description says it is code. */
@@ -371,7 +379,7 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, ar
     describedAs.word !== fromName.word &&
     (NOUN_FIRST_WORDS.has(fromName.word) ||
       ((describedAs.category !== 'read' || fromName.category === 'read') &&
-        !descriptionObject(describedAs).some((w) => wordForms(w).includes(fromName!.word))))
+        !descriptionObject(describedAs, 6).some((w) => sameWord(w, fromName!.word))))
   ) {
     evidence.push(
       `Name "${tool.name}" is a bare verb; the description's first action "${describedAs.word}" says more.`,
