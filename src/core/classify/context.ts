@@ -11,6 +11,7 @@ import {
   DATABASE_TRANSACTION_CONTEXT,
   FINANCIAL_DATA_NOUNS,
   FREE_SUBSCRIPTION_CONTEXT,
+  METERED_BILLING_CONTEXT,
   MONEY_CONTAINER_NOUNS,
   MONEY_NOUNS,
 } from './lexicon.ts';
@@ -78,6 +79,8 @@ export function billingObject(objectWords: string[], around: Surroundings): stri
     let object: string | undefined;
     if (BILLING_NOUNS.has(w)) object = w;
     else if (w === 'payment' && (next === 'link' || next === 'links')) object = `payment ${next}`;
+    else if (w === 'credit' && (next === 'note' || next === 'notes')) object = `credit ${next}`;
+    else if ((w === 'usage' || w === 'meter') && METERED_BILLING_CONTEXT.test(around.text)) object = `metered ${w}`;
     else if ((w === 'plan' || w === 'plans') && BILLING_PLAN_CONTEXT.test(around.text)) object = w;
     if (!object) continue;
     const after = objectWords.slice(i + (object.includes(' ') ? 2 : 1));

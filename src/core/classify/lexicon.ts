@@ -76,14 +76,14 @@ export const MONEY_CONTAINER_NOUNS = wordSet(`
   link links method methods page settings details address template templates report reports status
   history list summary info form button widget dashboard policy rule rules profile provider webhook
   terms note notes label labels tag tags comment comments category categories schedule preview export
-  receipt receipts pdf qr url number numbers
+  receipt receipts pdf qr url number numbers portal
 `);
 
 /** Actions that, done to a money object, move the money (`create_payment`); others only edit it (`update_payment`). */
 export const MONEY_MOVING_ACTIONS = wordSet(`
   create add issue make send submit initiate execute run process place approve capture confirm
   schedule start retry authorize complete settle request post trigger new pay sign broadcast release
-  transfer take mint bridge wrap unwrap
+  transfer take mint bridge wrap unwrap void
 `);
 
 /** Words that are first a noun in a tool name (`email_validate`, `order_status`): a later verb is the action. */
@@ -188,11 +188,14 @@ export const BILLING_NOUNS = wordSet(`
 /** What done to a billing object bills someone; reading, listing or deleting a draft does not. */
 export const BILLING_ACTIONS = wordSet(`
   create add issue make send resend submit finalize finalise void cancel update change modify edit
-  upgrade downgrade renew reactivate pause resume remind schedule generate mark apply start set
+  upgrade downgrade renew reactivate pause resume remind schedule generate mark apply start set report
+  record
 `);
 /** `create_webhook_subscription`, "a Pub/Sub subscription": subscriptions that bill nobody. */
 export const FREE_SUBSCRIPTION_CONTEXT =
   /\b(notifications?|webhooks?|events?|topics?|pub\s*\/?\s*sub|pubsub|channels?|feeds?|alerts?|repositor(y|ies)|repo|calendars?|newsletters?|mailing|streams?|threads?|issues?|rss|graphql|websockets?|realtime|push|azure)\b/i;
+/** Usage bills someone only where it is metered for billing: `report_usage` "for metered billing". */
+export const METERED_BILLING_CONTEXT = /\b(metered|billing|billed|invoiced?|subscription items?)\b/i;
 /** A `plan` bills only when it is a price plan: "subscription plan", "paid plan", "billing plan". */
 export const BILLING_PLAN_CONTEXT =
   /\b(subscription|billing|pricing|price|paid|tier|seats?|prorat\w*|charged|invoiced?)\b/i;
