@@ -2489,4 +2489,21 @@ export const LABELED_TOOLS: LabeledTool[] = [
     expected: 'write',
     why: 'A portal link bills nobody; the customer may change their card there.',
   },
+  {
+    server: 'Graph database.',
+    name: 'write_cypher',
+    description: 'Execute a write Cypher query against the graph and return the counters of what changed.',
+    params: { query: { type: 'string' }, params: { type: 'object' } },
+    required: ['query'],
+    expected: 'execute',
+    why: 'The caller writes the query: anything the database allows, deletes included.',
+  },
+  {
+    server: 'Graph database.',
+    name: 'read_cypher',
+    description: 'Execute a read Cypher query against the graph and return the rows.',
+    params: { query: { type: 'string' } },
+    required: ['query'],
+    expected: 'read',
+  },
 ];

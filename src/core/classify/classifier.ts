@@ -494,6 +494,15 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, ar
       `Parameter "${sql.path}" takes the caller's SQL, and nothing in the definition restricts it to reads.`,
     );
     reading.category = 'execute';
+  } else if (reading.category === 'write' && describedAs?.category === 'execute' && takesCode && !readOnly) {
+    // `write_cypher`: "Execute a write query…" with the query as a parameter runs whatever the caller writes.
+    const code = parameters.find((p) =>
+      p.words.some((w) => ['sql', 'query', 'statement', 'command', 'script', 'code'].includes(w)),
+    )!;
+    evidence.push(
+      `Description: its action "${describedAs.word}" runs what parameter "${code.path}" holds, which the caller writes.`,
+    );
+    reading.category = 'execute';
   }
   const moneyParameter = parameters.find((p) =>
     p.words.some((w) => ['amount', 'price', 'budget', 'cost', 'fee'].includes(w)),
