@@ -298,6 +298,7 @@ describe('signals and their evidence', () => {
       'financial-data',
       { name: 'explain_sql_statement', description: 'Shows the plan of a statement.', inputSchema: params('sql') },
     ],
+    ['financial-data', { name: 'get_refund_policy', description: 'Returns the text of the shop refund policy.' }],
     [
       'financial-data',
       {

@@ -10,6 +10,7 @@ import {
   CRYPTO_CONTEXT,
   DATABASE_TRANSACTION_CONTEXT,
   FINANCIAL_DATA_NOUNS,
+  ABOUT_MONEY_NOUNS,
   FREE_SUBSCRIPTION_CONTEXT,
   METERED_BILLING_CONTEXT,
   MONEY_CONTAINER_NOUNS,
@@ -103,6 +104,8 @@ function freeSubscription(words: string[], around: Surroundings): boolean {
 export function financialDataWords(words: string[], around: Surroundings): string[] {
   const database = around.databaseTransactions;
   const free = freeSubscription(words, around);
+  // `refund_policy_get`, `invoice_template_list`: about money records, not money records.
+  if (words.some((w) => ABOUT_MONEY_NOUNS.has(w))) return [];
   return words.filter(
     (w) =>
       FINANCIAL_DATA_NOUNS.has(w) &&

@@ -255,6 +255,12 @@ export const MEMBERSHIP_CONTAINERS = wordSet(`
   sprint epic cycle label labels space spaces
 `);
 
+/** Things about money records that hold none: a refund policy, an invoice template, a payment method's type. */
+export const ABOUT_MONEY_NOUNS = wordSet(`
+  policy policies rule rules settings setting template templates terms method methods category categories
+  webhook webhooks schema docs documentation
+`);
+
 /** Nouns of money records: reading them reads financial data (`list_invoices`, `retrieve_balance`). */
 export const FINANCIAL_DATA_NOUNS = wordSet(`
   invoice invoices balance balances payment payments charge charges refund refunds payout payouts
