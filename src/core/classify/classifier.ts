@@ -262,7 +262,7 @@ function refine(
   if (word === 'select') {
     const control = [...objectWords, ...around.opening].find((w) => PAGE_CONTROLS.has(w));
     if (control) {
-      evidence.push(`"select" an ${control} of a page chooses it, which changes the page's state`);
+      evidence.push(`"select" chooses a ${control} of the page, which changes the browser's state`);
       return 'write';
     }
   }

@@ -79,12 +79,13 @@ const IDENTIFIER_DESCRIPTION = /\b(id|identifier)\s+of\b|^\s*(the\s+)?id\b/i;
 /** A currency named in a parameter's description: "in cents", "ISO currency code", "USD". */
 const CURRENCY_WORDS =
   /\b(currency|currencies|cents|minor units?|usd|eur|gbp|jpy|usdc|usdt|eth|sats?|lamports|wei)\b|[$€£¥]/i;
+/** What a price per call is per: a call, a request, an image, a thousand tokens… */
+const CALL_UNITS =
+  '(?:call|calls|request|requests|query|queries|search|searches|run|runs|image|images|generation|generations|page|pages|token|tokens|1k|1,?000|thousand|million|video|videos|second|seconds|minute|minutes|character|characters|word|words|email|emails|message|messages|sms|lookup|lookups|result|results|record|records|use|invocation|invocations)';
 /**
  * A price per call in a definition: "$0.005/image", "0.01 USD per request", "Each call costs 1 credit",
  * "billed per image". A cost of using the tool, not money it moves.
  */
-const CALL_UNITS =
-  '(?:call|calls|request|requests|query|queries|search|searches|run|runs|image|images|generation|generations|page|pages|token|tokens|1k|1,?000|thousand|million|video|videos|second|seconds|minute|minutes|character|characters|word|words|email|emails|message|messages|sms|lookup|lookups|result|results|record|records|use|invocation|invocations)';
 const PRICE_PER_CALL = new RegExp(
   [
     `(?:[$€£¥]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:usd|eur|gbp|dollars?|euros?|cents?|credits?))\\s*(?:\\/\\s*|per\\s+|an?\\s+|each\\s+)(?:1\\s+)?${CALL_UNITS}\\b`,
@@ -235,7 +236,7 @@ export function detectSignals(input: SignalInput): Signal[] {
     // `payment_intent_id` name something, and "The ID of the price" is an identifier.
     if (acts && MONEY_WORDS.has(end) && !IDENTIFIER_DESCRIPTION.test(p.description)) {
       if (category === 'financial') add('money', param(p));
-      else if (currency) add('money', param(p, `an amount, with ${currency}`));
+      else if (currency && p !== currencyParameter) add('money', param(p, `an amount, with ${currency}`));
     }
 
     if (acts) {
