@@ -424,7 +424,14 @@ describe('confidence', () => {
     expect(other.confidence).toBeGreaterThanOrEqual(0.8);
   });
   test('a description whose own action reads otherwise is a doubt, with the reason', () => {
+    const c = classifyTool(parsedTool({ name: 'archive_user', description: 'Deletes the user and their files.' }));
+    expect(c.category).toBe('write');
+    expect(c.confidence).toBeLessThan(0.7);
+    expect(c.confidenceReasons).toContain(`the description's first action, "delete", reads as destructive`);
+  });
+  test('an undoable destructive verb follows a description whose action is a write, and doubts it', () => {
     const c = classifyTool(parsedTool({ name: 'git_reset', description: 'Unstages all staged changes.' }));
+    expect(c.category).toBe('write');
     expect(c.confidence).toBeLessThan(0.7);
     expect(c.confidenceReasons).toContain(`the description's first action, "unstage", reads as write`);
   });

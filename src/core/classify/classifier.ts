@@ -42,6 +42,7 @@ import {
   SIGNABLE_NOUNS,
   SPEND_PHRASES,
   SPENDING_APPROVAL_NOUNS,
+  UNDOABLE_DESTRUCTIVE,
 } from './lexicon.ts';
 import { billingObject, moneyHead, surroundings, type Surroundings } from './context.ts';
 import { parametersOf, type Parameter } from './schema-walk.ts';
@@ -394,9 +395,23 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, ar
         : [...nameWords.slice(0, fromName.index), ...nameWords.slice(fromName.index + 1)];
     evidence.push(`Name "${tool.name}": the action "${fromName.word}" reads as ${fromName.category}.`);
     const notes: string[] = [];
-    const category = refine(fromName, objectWords, around, notes);
+    const nameCategory = refine(fromName, objectWords, around, notes);
+    let category = nameCategory;
     for (const note of notes) evidence.push(`Name: ${note}.`);
-    reading = { category, nameCategory: category, verb: fromName.word, objectWords, source: 'name', evidence, doubts };
+    // `git_reset`: "Unstages all staged changes". The description names the operation more precisely than a
+    // destructive verb in the name, and says it keeps what it acts on.
+    if (
+      category === 'destructive' &&
+      UNDOABLE_DESTRUCTIVE.has(fromName.word) &&
+      describedAs?.category === 'write' &&
+      !IRREVERSIBLE_PHRASES.test(description)
+    ) {
+      evidence.push(
+        `Description: its own action "${describedAs.word}" reads as write: what "${fromName.word}" does here can be undone.`,
+      );
+      category = 'write';
+    }
+    reading = { category, nameCategory, verb: fromName.word, objectWords, source: 'name', evidence, doubts };
   } else {
     // No verb in the name ("whois", "text_to_speech"): the description's first sentences say what it does.
     if (fromDescription) {

@@ -156,6 +156,14 @@ export const PAGE_CONTROLS = wordSet(`
   frame frames page pages
 `);
 
+/**
+ * Destructive verbs that are not always so (`git_reset` unstages, `trash` keeps files for 30 days): a
+ * description whose own action is a write decides. `delete`, `kill` or `purge` stay destructive.
+ */
+export const UNDOABLE_DESTRUCTIVE = wordSet(`
+  reset clear remove trash release expire unlink discard cleanup evict unregister unpublish empty
+`);
+
 /** `drop_table` destroys; `browser_drop` lets go of a dragged item. */
 export const DROP_OBJECTS = wordSet(`
   table tables database databases db index indexes collection collections schema column columns view
