@@ -1,14 +1,31 @@
 /**
- * `npm run bench:classify [-- --tools N]`: classification and policy generation
- * speed. Builds an in-memory catalogue of N tools (default 50,000) by repeating the
- * bundled sample under new server names, then times one pass of each stage.
+ * `npm run bench:classify [-- --tools N] [--labels FILE] [--wrong] [--accuracy-only]`:
+ * first the classifier's accuracy on the labelled table (`test/classifier/labels.ts`,
+ * or a JSON array of rows of the same shape given with `--labels`), then speed: an
+ * in-memory catalogue of N tools (default 50,000), made by repeating the bundled sample
+ * under new server names, classified and turned into policies, each stage timed.
  */
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyseCatalogue, serverPolicyTexts, toolPolicyTexts } from '../src/core/analyse.ts';
 import { catalogueDir, loadCatalogue, type Catalogue } from '../src/core/loader.ts';
+import { LABELED_TOOLS, type LabeledTool } from '../test/classifier/labels.ts';
+import { measure, report } from '../test/classifier/measure.ts';
 
-const { values } = parseArgs({ options: { tools: { type: 'string', default: '50000' } } });
+const { values } = parseArgs({
+  options: {
+    tools: { type: 'string', default: '50000' },
+    labels: { type: 'string' },
+    wrong: { type: 'boolean', default: false },
+    'accuracy-only': { type: 'boolean', default: false },
+  },
+});
+const labels: LabeledTool[] = values.labels ? JSON.parse(readFileSync(values.labels, 'utf8')) : LABELED_TOOLS;
+console.log(`labelled table: ${values.labels ?? 'test/classifier/labels.ts'}`);
+for (const line of report(measure(labels), { listWrong: values.wrong })) console.log(line);
+if (values['accuracy-only']) process.exit(0);
+
 const target = Number(values.tools);
 const sample = loadCatalogue(catalogueDir());
 

@@ -234,6 +234,7 @@ const SENTENCES = [
   'Returns the updated object as JSON.',
   'Fails if the item is locked by another user.',
   'Supports accents and other scripts in names: café, Zürich, 東京, Αθήνα, 😀.',
+  'The upstream provider charges $0.002 per request.',
 ];
 
 const CATEGORY_WEIGHTS: [Category, number][] = [

@@ -1,22 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { params, parsedTool, type Json } from '../../../test/fixtures.ts';
+import { LABELED_TOOLS } from '../../../test/classifier/labels.ts';
+import { measure } from '../../../test/classifier/measure.ts';
 import { CATEGORIES, type SignalId } from '../../schemas/taxonomy.ts';
-import { toolSchema } from '../../schemas/tool.ts';
-import { LABELED_TOOLS, type LabeledTool } from '../classifier.labels.ts';
 import { BASE_RISK, classifyTool, type Classification } from './classifier.ts';
 
-function classifyLabelled(l: LabeledTool): Classification {
-  const tool = toolSchema.parse({
-    name: l.name,
-    description: l.description,
-    inputSchema: { type: 'object', properties: l.params ?? {}, required: l.required ?? [] },
-    ...(l.annotations ? { annotations: l.annotations } : {}),
-  });
-  return classifyTool(tool, l.server ? { serverDescription: l.server } : {});
-}
-
-const results = LABELED_TOOLS.map((l) => ({ label: l, result: classifyLabelled(l) }));
-const wrong = results.filter((r) => r.result.category !== r.label.expected);
+const { results, wrong } = measure(LABELED_TOOLS);
 
 describe('accuracy on the labelled table', () => {
   test(`at least 95% of ${LABELED_TOOLS.length} labelled tools get their category`, () => {
@@ -64,8 +53,42 @@ describe('category', () => {
     ],
     ['createRefund (camelCase) too', { name: 'createRefund', description: 'Refunds a charge.' }, 'financial'],
     [
-      'create_payment_link makes a link',
+      'create_payment_link bills: a payment link is a checkout',
       { name: 'create_payment_link', description: 'Creates a link customers can pay through.' },
+      'financial',
+    ],
+    [
+      'a template of a payment link is not one',
+      { name: 'create_payment_link_template', description: 'Creates a reusable template for payment links.' },
+      'write',
+    ],
+    [
+      'a database transaction is not money',
+      {
+        name: 'run_sql_transaction',
+        description: 'Runs several statements in one transaction.',
+        inputSchema: params('statements:array'),
+      },
+      'execute',
+    ],
+    [
+      'approving a token allowance is financial',
+      { name: 'approve_token', description: 'Lets a spender move the tokens.', inputSchema: params('spender') },
+      'financial',
+    ],
+    [
+      'approving a pull request is not',
+      { name: 'approve_pull_request', description: 'Approves a pull request.' },
+      'write',
+    ],
+    [
+      'a subscription to events bills nobody',
+      { name: 'create_subscription', description: 'Subscribes a webhook to repository events.' },
+      'write',
+    ],
+    [
+      'revoking an allowance lowers it: a write',
+      { name: 'revoke_approval', description: 'Sets the allowance of a spender back to zero.' },
       'write',
     ],
     ['purge_cache loses nothing', { name: 'purge_cache', description: 'Purges cached copies of pages.' }, 'write'],
@@ -158,6 +181,35 @@ describe('signals and their evidence', () => {
       /parameter "amount"/,
     ],
     [
+      'money',
+      {
+        name: 'create_price',
+        description: 'Creates a price.',
+        inputSchema: params('unit_amount:integer:In cents', 'product'),
+      },
+      /parameter "unit_amount" \(an amount, with a currency in its description\)/,
+    ],
+    [
+      'cost',
+      { name: 'image_generate', description: 'Generates an image. ($0.005/image)', inputSchema: params('prompt') },
+      /price per call: ".*\(\$0\.005\/image\)"/,
+    ],
+    [
+      'cost',
+      { name: 'web_search', description: 'Searches the web. Each search costs 2 credits.', inputSchema: params('q') },
+      /Each search costs/,
+    ],
+    [
+      'financial-data',
+      { name: 'list_invoices', description: 'Lists the invoices of a customer.' },
+      /it reads invoices/,
+    ],
+    [
+      'financial-data',
+      { name: 'retrieve_balance', description: 'Retrieves the balance of the account.' },
+      /name "retrieve_balance": it reads balance/,
+    ],
+    [
       'bulk',
       { name: 'delete_messages', description: 'Deletes messages.', inputSchema: params('ids:array') },
       /parameter "ids"/,
@@ -225,6 +277,36 @@ describe('signals and their evidence', () => {
     ],
     ['recipient', { name: 'lookup_user', description: 'Finds a user by email.', inputSchema: params('email') }],
     ['money', { name: 'estimate_tax', description: 'Estimates tax due.', inputSchema: params('amount:number') }],
+    [
+      'money',
+      { name: 'image_generate', description: 'Generates an image. ($0.005/image)', inputSchema: params('prompt') },
+    ],
+    [
+      'money',
+      { name: 'create_distribution', description: 'Creates a CDN distribution.', inputSchema: params('price_class') },
+    ],
+    [
+      'money',
+      {
+        name: 'update_payment_intent',
+        description: 'Sets the metadata of a payment intent.',
+        inputSchema: params('payment_intent_id', 'metadata:object'),
+      },
+    ],
+    ['cost', { name: 'upgrade_workspace', description: 'Moves the workspace to the $20 a month plan.' }],
+    [
+      'financial-data',
+      { name: 'explain_sql_statement', description: 'Shows the plan of a statement.', inputSchema: params('sql') },
+    ],
+    ['financial-data', { name: 'get_refund_policy', description: 'Returns the text of the shop refund policy.' }],
+    [
+      'financial-data',
+      {
+        name: 'list_transactions',
+        description: 'Lists the open transactions of the Postgres database.',
+        inputSchema: params('database'),
+      },
+    ],
     ['poisoning', { name: 'list_models', description: 'IMPORTANT: sizes are in pixels.' }],
   ])('no %s signal: %j', (id, overrides) => {
     expect(signal(classifyTool(parsedTool(overrides)), id)).toBeUndefined();
@@ -313,6 +395,45 @@ describe('confidence', () => {
         annotations: { destructiveHint: true },
       }),
     ).toBeLessThan(plain);
+  });
+  test.each<[string, Record<string, Json>]>([
+    ['only a parameter', { name: 'frobnicate', description: '', inputSchema: params('amount:number') }],
+    ['only the annotations', { name: 'frobnicate', description: '', annotations: { destructiveHint: true } }],
+    ['only the description', { name: 'whois', description: 'Looks up the registration record of a domain.' }],
+    ['nothing at all', { name: 'frobnicate', description: '' }],
+  ])('a category resting on one weak cue stays below 0.7: %s', (_, overrides) => {
+    expect(confidence(overrides)).toBeLessThan(0.7);
+  });
+  test('a description that confirms the name in words of its own raises it; one that repeats the name does not', () => {
+    const repeated = classifyTool(parsedTool({ name: 'create_invoice', description: 'Create invoice' }));
+    const confirmed = classifyTool(
+      parsedTool({ name: 'create_invoice', description: 'Creates a draft invoice for a customer of the shop.' }),
+    );
+    expect(repeated.confidence).toBeLessThan(0.8);
+    expect(confirmed.confidence).toBeGreaterThan(repeated.confidence);
+    expect(confirmed.confidenceReasons[0]).toBe('its name says what it does, and its description confirms it');
+  });
+  test('a verb whose sense hangs on its object is confirmed only by a description that names the action in another word', () => {
+    const same = classifyTool(
+      parsedTool({ name: 'run_audit', description: 'Run an accessibility audit of the page with Lighthouse.' }),
+    );
+    const other = classifyTool(
+      parsedTool({ name: 'run_audit', description: 'Checks the page against accessibility rules with Lighthouse.' }),
+    );
+    expect(same.confidence).toBeLessThan(0.8);
+    expect(other.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+  test('a description whose own action reads otherwise is a doubt, with the reason', () => {
+    const c = classifyTool(parsedTool({ name: 'archive_user', description: 'Deletes the user and their files.' }));
+    expect(c.category).toBe('write');
+    expect(c.confidence).toBeLessThan(0.7);
+    expect(c.confidenceReasons).toContain(`the description's first action, "delete", reads as destructive`);
+  });
+  test('an undoable destructive verb follows a description whose action is a write, and doubts it', () => {
+    const c = classifyTool(parsedTool({ name: 'git_reset', description: 'Unstages all staged changes.' }));
+    expect(c.category).toBe('write');
+    expect(c.confidence).toBeLessThan(0.7);
+    expect(c.confidenceReasons).toContain(`the description's first action, "unstage", reads as write`);
   });
   test('stays within 0..1', () => {
     for (const { result } of results)

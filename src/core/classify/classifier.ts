@@ -18,9 +18,7 @@ import {
   INFRASTRUCTURE_NOUNS,
   DESTRUCTIVE_PHRASES,
   IRREVERSIBLE_PHRASES,
-  MONEY_CONTAINER_NOUNS,
   MONEY_MOVING_ACTIONS,
-  MONEY_NOUNS,
   MONEY_PHRASES,
   NOUN_FIRST_WORDS,
   READ_ONLY_PHRASES,
@@ -30,7 +28,23 @@ import {
   SAVES_RESULT_PHRASES,
   SPENDING_PHRASES,
   verbCategory,
+  BILLING_ACTIONS,
+  FREE_FORM_REQUEST,
+  MEMBERSHIP_CONTAINERS,
+  MEMBERSHIP_NOUNS,
+  ALLOWANCE_RAISERS,
+  AMBIGUOUS_VERBS,
+  PAGE_CONTROLS,
+  PAYABLE_NOUNS,
+  POSITION_CLOSERS,
+  POSITION_NOUNS,
+  REQUEST_ACTIONS,
+  SIGNABLE_NOUNS,
+  SPEND_PHRASES,
+  SPENDING_APPROVAL_NOUNS,
+  UNDOABLE_DESTRUCTIVE,
 } from './lexicon.ts';
+import { billingObject, moneyHead, surroundings, type Surroundings } from './context.ts';
 import { parametersOf, type Parameter } from './schema-walk.ts';
 import { detectSignals, type Signal } from './signals.ts';
 import { excerpt, identifierWords, INVISIBLE_CHARACTERS, textWords, wordForms } from './words.ts';
@@ -45,6 +59,19 @@ export const BASE_RISK: Record<Category, Risk> = {
   destructive: 'critical',
   financial: 'critical',
 };
+
+/**
+ * Where the action was found sets where confidence starts: a name the description
+ * confirms in words of its own is two cues; one cue alone stays lower.
+ */
+export const CONFIDENCE_BASE = {
+  confirmed: 0.85,
+  name: 0.75,
+  description: 0.65,
+  parameters: 0.45,
+  annotations: 0.4,
+  default: 0.3,
+} as const;
 
 export interface RiskRaise {
   signal: SignalId;
@@ -108,10 +135,23 @@ interface Reading {
   category: Category;
   /** The word that names the action, and where it was found. */
   verb?: string;
+  /** What the name alone reads as, before the description and parameters had their say. */
+  nameCategory?: Category;
+  /** The words the action acts on (`invoice` of `create_invoice`). */
+  objectWords?: string[];
   source: 'name' | 'description' | 'parameters' | 'annotations' | 'default';
   evidence: string[];
   doubts: string[];
+  /** The description says the same as the name, in words of its own: a second cue. */
+  confirmed?: boolean;
 }
+
+/** Words that say nothing about an action, left out when comparing a description with a name. */
+const STOP_WORDS = new Set(
+  'a an the to of in on for with from by and or this that it its is are be will can new one all any given specific existing'.split(
+    ' ',
+  ),
+);
 
 const severity = (c: Category) => CATEGORIES.indexOf(c);
 const raise = (risk: Risk, steps: number): Risk => RISKS[Math.min(RISKS.length - 1, RISKS.indexOf(risk) + steps)]!;
@@ -129,7 +169,7 @@ function lookup(word: string): { word: string; category: Category } | undefined 
  * word ("email", "log") with a verb after it. Past the first word such words are
  * nouns (`pods_log`, `image_job_status`).
  */
-function actionOf(words: string[]): { index: number; word: string; category: Category } | undefined {
+export function actionOf(words: string[]): { index: number; word: string; category: Category } | undefined {
   const verbs: { index: number; word: string; category: Category }[] = [];
   words.forEach((w, index) => {
     const hit = lookup(w);
@@ -148,19 +188,84 @@ function actionOf(words: string[]): { index: number; word: string; category: Cat
 }
 
 /** Re-reads an action in the light of the object it acts on (`create` + `refund` moves money). */
-function refine(action: { word: string; category: Category }, objectWords: string[], evidence: string[]): Category {
+function refine(
+  action: { word: string; category: Category },
+  objectWords: string[],
+  around: Surroundings,
+  evidence: string[],
+): Category {
   const { word } = action;
   let category = action.category;
-  const headIndex = objectWords.findIndex((w) => MONEY_NOUNS.has(w));
-  const moneyObject = headIndex >= 0 && !objectWords.slice(headIndex + 1).some((w) => MONEY_CONTAINER_NOUNS.has(w));
-  if (moneyObject && MONEY_MOVING_ACTIONS.has(word)) {
-    evidence.push(`"${word}" a "${objectWords[headIndex]}" moves money`);
+  const money = moneyHead(objectWords, around);
+  if (money && MONEY_MOVING_ACTIONS.has(word)) {
+    evidence.push(`"${word}" a "${money}" moves money`);
     return 'financial';
+  }
+  const position = POSITION_CLOSERS.has(word) && objectWords.find((w) => POSITION_NOUNS.has(w));
+  if (position) {
+    evidence.push(`"${word}" a ${position} sells what it holds`);
+    return 'financial';
+  }
+  const billed = BILLING_ACTIONS.has(word) && billingObject(objectWords, around);
+  if (billed) {
+    evidence.push(`"${word}" a "${billed}" bills someone`);
+    return 'financial';
+  }
+  if (ALLOWANCE_RAISERS.has(word)) {
+    const { crypto } = around;
+    const allowance = objectWords.find(
+      (w) =>
+        SPENDING_APPROVAL_NOUNS.has(w) &&
+        (crypto || !w.startsWith('token') || around.parameters.some((p) => p.words.includes('spender'))),
+    );
+    if (allowance) {
+      evidence.push(`"${word}" a ${allowance} lets someone spend from the account`);
+      return 'financial';
+    }
+  }
+  if (word === 'approve' || word === 'accept') {
+    const payable = [...objectWords, ...around.opening].find((w) => PAYABLE_NOUNS.has(w));
+    if (payable) {
+      evidence.push(`"${word}" a ${payable} releases money`);
+      return 'financial';
+    }
+  }
+  if (word === 'sign' && objectWords.some((w) => SIGNABLE_NOUNS.has(w)) && around.crypto) {
+    evidence.push(`signing a ${objectWords.find((w) => SIGNABLE_NOUNS.has(w))} with a wallet's key can spend from it`);
+    return 'financial';
+  }
+  if (REQUEST_ACTIONS.has(word) && !around.readOnly) {
+    const request = FREE_FORM_REQUEST.exec(`${objectWords.join(' ')} ${around.opening.join(' ')}`);
+    if (request) {
+      evidence.push(`"${word}" ${request[0]}: a request the caller writes, to any endpoint`);
+      return 'execute';
+    }
   }
   if (category === 'destructive' && objectWords.some((w) => DERIVED_DATA_NOUNS.has(w))) {
     const noun = objectWords.find((w) => DERIVED_DATA_NOUNS.has(w));
     evidence.push(`"${word}" acts on a ${noun}, which is rebuilt from other data: nothing is lost`);
     return 'write';
+  }
+  if (word === 'remove' || word === 'unlink') {
+    const member = objectWords.find((w) => MEMBERSHIP_NOUNS.has(w));
+    const from = around.opening.indexOf('from');
+    const container =
+      from >= 0 ? around.opening.slice(from + 1, from + 4).find((w) => MEMBERSHIP_CONTAINERS.has(w)) : undefined;
+    if (member || container) {
+      evidence.push(
+        member
+          ? `"${word}" a ${member} takes away a membership or a permission, which lowers access and destroys nothing`
+          : `"${word}" … from a ${container}: the ${container} and what was in it both remain`,
+      );
+      return 'write';
+    }
+  }
+  if (word === 'select') {
+    const control = [...objectWords, ...around.opening].find((w) => PAGE_CONTROLS.has(w));
+    if (control) {
+      evidence.push(`"select" chooses a ${control} of the page, which changes the browser's state`);
+      return 'write';
+    }
   }
   if (word === 'reset' && objectWords.some((w) => CREDENTIAL_NOUNS.has(w))) {
     evidence.push(`"reset" of a credential sets a new one rather than wiping data`);
@@ -220,7 +325,8 @@ function descriptionAction(
     .slice(0, 2)) {
     const words = textWords(sentence);
     const starts = [0];
-    words.slice(0, 12).forEach((w, i) => ACTION_LEAD_INS.has(w) && starts.push(i + 1));
+    // An adverb before the verb leads in too: "Automatically fix…".
+    words.slice(0, 12).forEach((w, i) => (ACTION_LEAD_INS.has(w) || w.endsWith('ly')) && starts.push(i + 1));
     for (const index of starts) {
       const hit = words[index] === undefined ? undefined : lookup(words[index]!);
       if (hit) return { index, words, ...hit };
@@ -229,40 +335,100 @@ function descriptionAction(
   return undefined;
 }
 
-function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): Reading {
+/** The words a description's action acts on: "Deletes [the old backups of] …". */
+function descriptionObject(action: { index: number; words: string[] }, reach = 4): string[] {
+  return action.words.slice(action.index + 1, action.index + 1 + reach);
+}
+
+/** "aggregation" for `aggregate`, "queries" for `query`: the same word, another form. */
+function sameWord(a: string, b: string): boolean {
+  if (wordForms(a).includes(b) || wordForms(b).includes(a)) return true;
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= 5 && common >= Math.min(a.length, b.length) - 2;
+}
+
+/** What an `evaluate` tool evaluates, when the description says it is code. */
+const EVALUATED_CODE = /\b(javascript|js|typescript|script|code|expressions?|functions?)\b/i;
+const BUDGET_WATCH = /\b(alerts?|notif(y|ications?)|thresholds?|monitor(s|ing)?|track(s|ing)?|warn(s|ing)?)\b/i;
+
+/** A description that says what it runs is a query: "Execute a read-only SQL query". */
+const QUERY_WORDS = /\b(sql|quer(y|ies)|select statements?)\b/i;
+const COST_CONFIRMATION_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'ack', 'acknowledge', 'approval']);
+
+function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean, around: Surroundings): Reading {
   const nameWords = identifierWords(tool.name);
   const description = tool.description.replace(INVISIBLE_CHARACTERS, '');
   const evidence: string[] = [];
   const doubts: string[] = [];
   let reading: Reading | undefined;
+  const readOnly = READ_ONLY_PHRASES.exec(description);
 
   const fromDescription = descriptionAction(description);
+  const describedAs = fromDescription && {
+    ...fromDescription,
+    category: refine(fromDescription, descriptionObject(fromDescription), around, []),
+  };
   let fromName = actionOf(nameWords);
-  // A name that is a bare verb ("make", "checkout") says less than the description's own first action.
-  if (fromName && nameWords.length === 1 && fromDescription && fromDescription.word !== fromName.word) {
+  // A name that is a bare verb ("make", "expire") says less than the description's own first action, unless that
+  // action only reads ("emulate": "Simulate a device") or acts on the name itself ("find": "Run a find query").
+  // A bare word that is first a noun ("logs", "email") names what the tool is about, not what it does.
+  if (
+    fromName &&
+    nameWords.length === 1 &&
+    describedAs &&
+    describedAs.word !== fromName.word &&
+    (NOUN_FIRST_WORDS.has(fromName.word) ||
+      ((describedAs.category !== 'read' || fromName.category === 'read') &&
+        !descriptionObject(describedAs, 6).some((w) => sameWord(w, fromName!.word))))
+  ) {
     evidence.push(
-      `Name "${tool.name}" is a bare verb; the description's first action "${fromDescription.word}" says more.`,
+      `Name "${tool.name}" is a bare verb; the description's first action "${describedAs.word}" says more.`,
     );
     fromName = undefined;
   }
   if (fromName) {
-    const objectWords = [...nameWords.slice(0, fromName.index), ...nameWords.slice(fromName.index + 1)];
+    // A bare verb acts on what its description says it acts on: `transfer`: "Transfer ERC-20 tokens to…".
+    const objectWords =
+      nameWords.length === 1 && describedAs?.word === fromName.word
+        ? descriptionObject(describedAs)
+        : [...nameWords.slice(0, fromName.index), ...nameWords.slice(fromName.index + 1)];
     evidence.push(`Name "${tool.name}": the action "${fromName.word}" reads as ${fromName.category}.`);
     const notes: string[] = [];
-    const category = refine(fromName, objectWords, notes);
+    const nameCategory = refine(fromName, objectWords, around, notes);
+    let category = nameCategory;
     for (const note of notes) evidence.push(`Name: ${note}.`);
-    reading = { category, verb: fromName.word, source: 'name', evidence, doubts };
+    // `git_reset`: "Unstages all staged changes". The description names the operation more precisely than a
+    // destructive verb in the name, and says it keeps what it acts on.
+    if (
+      category === 'destructive' &&
+      UNDOABLE_DESTRUCTIVE.has(fromName.word) &&
+      describedAs?.category === 'write' &&
+      !IRREVERSIBLE_PHRASES.test(description)
+    ) {
+      evidence.push(
+        `Description: its own action "${describedAs.word}" reads as write: what "${fromName.word}" does here can be undone.`,
+      );
+      category = 'write';
+    }
+    reading = { category, nameCategory, verb: fromName.word, objectWords, source: 'name', evidence, doubts };
   } else {
     // No verb in the name ("whois", "text_to_speech"): the description's first sentences say what it does.
     if (fromDescription) {
-      const objectWords = fromDescription.words.slice(fromDescription.index + 1, fromDescription.index + 5);
       evidence.push(
         `Description: the action "${fromDescription.word}" reads as ${fromDescription.category} (the name "${tool.name}" names no action).`,
       );
       const notes: string[] = [];
-      const category = refine(fromDescription, objectWords, notes);
+      const category = refine(fromDescription, descriptionObject(fromDescription), around, notes);
       for (const note of notes) evidence.push(`Description: ${note}.`);
-      reading = { category, verb: fromDescription.word, source: 'description', evidence, doubts };
+      reading = {
+        category,
+        verb: fromDescription.word,
+        objectWords: descriptionObject(fromDescription),
+        source: 'description',
+        evidence,
+        doubts,
+      };
     }
   }
 
@@ -300,7 +466,6 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
   }
 
   // What the description says can correct a reading from the name, or cast doubt on it.
-  const readOnly = READ_ONLY_PHRASES.exec(description);
   const writesSql = WRITE_SQL.exec(description);
   const takesCode = parameters.some((p) =>
     p.words.some((w) => ['sql', 'query', 'statement', 'command', 'script', 'code'].includes(w)),
@@ -310,12 +475,18 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
     const code = parameters.find((p) =>
       p.words.some((w) => ['function', 'script', 'code', 'expression', 'javascript', 'js'].includes(w)),
     );
+    const codeWords = EVALUATED_CODE.exec(description);
     if (code && reading.category !== 'execute') {
       evidence.push(`Parameter "${code.path}": what it evaluates is code.`);
       reading.category = 'execute';
+    } else if (codeWords && reading.category !== 'execute') {
+      evidence.push(
+        `Description: "${excerpt(description, codeWords.index, codeWords[0].length)}": what it evaluates is code.`,
+      );
+      reading.category = 'execute';
     }
   }
-  if (reading.category === 'execute' && readOnly && takesCode) {
+  if (reading.category === 'execute' && readOnly && (takesCode || QUERY_WORDS.test(description))) {
     evidence.push(
       `Description: "${excerpt(description, readOnly.index, readOnly[0].length)}": what it runs cannot change data.`,
     );
@@ -331,12 +502,33 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
       `Description: "${excerpt(description, writesSql.index, writesSql[0].length)}": the query it runs can change data.`,
     );
     reading.category = 'execute';
+  } else if (reading.category === 'read' && reading.verb === 'query' && takesSql && sqlContext && !readOnly) {
+    // A query tool is only as read-only as it says: without the restriction, the caller's SQL can write.
+    const sql = parameters.find((p) => p.words.some((w) => ['sql', 'query', 'statement'].includes(w)))!;
+    evidence.push(
+      `Parameter "${sql.path}" takes the caller's SQL, and nothing in the definition restricts it to reads.`,
+    );
+    reading.category = 'execute';
+  } else if (reading.category === 'write' && describedAs?.category === 'execute' && takesCode && !readOnly) {
+    // `write_cypher`: "Execute a write query…" with the query as a parameter runs whatever the caller writes.
+    const code = parameters.find((p) =>
+      p.words.some((w) => ['sql', 'query', 'statement', 'command', 'script', 'code'].includes(w)),
+    )!;
+    evidence.push(
+      `Description: its action "${describedAs.word}" runs what parameter "${code.path}" holds, which the caller writes.`,
+    );
+    reading.category = 'execute';
   }
   const moneyParameter = parameters.find((p) =>
     p.words.some((w) => ['amount', 'price', 'budget', 'cost', 'fee'].includes(w)),
   );
   const moneyPhrase = MONEY_PHRASES.exec(description);
-  const spendingPhrase = SPENDING_PHRASES.exec(description);
+  // A budget that only watches spend ("a budget with alerts") commits none.
+  const spendingPhrase = BUDGET_WATCH.test(around.text) ? null : SPENDING_PHRASES.exec(description);
+  const spendPhrase = SPEND_PHRASES.exec(description);
+  const costConfirmation = parameters.find(
+    (p) => p.words.includes('cost') && p.words.some((w) => COST_CONFIRMATION_WORDS.has(w)),
+  );
   if (reading.category === 'write' || reading.category === 'execute') {
     if (moneyPhrase) {
       evidence.push(
@@ -346,6 +538,16 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
     } else if (moneyParameter && spendingPhrase) {
       evidence.push(
         `Description: "${excerpt(description, spendingPhrase.index, spendingPhrase[0].length)}", with parameter "${moneyParameter.path}": it spends money.`,
+      );
+      reading.category = 'financial';
+    } else if (spendPhrase) {
+      evidence.push(
+        `Description: "${excerpt(description, spendPhrase.index, spendPhrase[0].length)}": what it creates costs money.`,
+      );
+      reading.category = 'financial';
+    } else if (costConfirmation) {
+      evidence.push(
+        `Parameter "${costConfirmation.path}": the server asks for the cost to be confirmed first, so the call commits spend.`,
       );
       reading.category = 'financial';
     }
@@ -389,13 +591,22 @@ function readAction(tool: Tool, parameters: Parameter[], sqlContext: boolean): R
     );
     if (deleting) doubts.push(`parameter "${deleting.path}" can also remove data`);
   }
-  if (reading.source === 'name') {
-    const describedAs = fromDescription;
-    if (
-      describedAs &&
-      describedAs.category !== reading.category &&
-      severity(describedAs.category) > severity(reading.category) &&
-      describedAs.category !== 'execute'
+  if (reading.source === 'name' && describedAs) {
+    // Compared with what the name said, before the rest of the definition re-read it ("… is billed hourly").
+    const named = reading.nameCategory ?? reading.category;
+    if (describedAs.category === named) {
+      // "Create invoice" under `create_invoice` only repeats the name; a sentence that says more confirms it.
+      const inName = new Set(nameWords.flatMap(wordForms));
+      const more = around.opening.filter(
+        (w) => !inName.has(w) && !wordForms(w).some((f) => inName.has(f)) && !STOP_WORDS.has(w),
+      );
+      // A verb whose sense hangs on its object ("run an audit", "generate a model") is confirmed only by a
+      // description that names the action in another word.
+      const independent = !AMBIGUOUS_VERBS.has(reading.verb ?? '') || describedAs.word !== reading.verb;
+      reading.confirmed = more.length >= 2 && reading.category === named && independent;
+    } else if (
+      describedAs.category !== 'execute' &&
+      (severity(describedAs.category) > severity(named) || describedAs.category !== 'read')
     ) {
       doubts.push(`the description's first action, "${describedAs.word}", reads as ${describedAs.category}`);
     }
@@ -441,7 +652,16 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
   const sqlContext = SQL_CONTEXT.test(
     `${tool.name.replace(/_/g, ' ')} ${tool.description} ${context.serverDescription ?? ''}`,
   );
-  const reading = readAction(tool, parameters, sqlContext);
+  const description = tool.description.replace(INVISIBLE_CHARACTERS, '');
+  const around = surroundings(
+    nameWords,
+    description,
+    parameters,
+    context.serverDescription ?? '',
+    sqlContext,
+    READ_ONLY_PHRASES.test(description),
+  );
+  const reading = readAction(tool, parameters, sqlContext, around);
   const action = reading.verb ?? '';
   const sends =
     SENDING_ACTIONS.has(action) ||
@@ -455,6 +675,8 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
     nameWords,
     sends,
     sqlContext,
+    around,
+    ...(reading.objectWords ? { objectWords: reading.objectWords } : {}),
     ...(context.otherServersTool ? { otherServersTool: context.otherServersTool } : {}),
   });
   const conflicts = annotationConflicts(tool, category, signals);
@@ -488,10 +710,12 @@ export function classifyTool(tool: Tool, context: ClassifyContext = {}): Classif
 
   // Confidence: how sure the category is, with the reasons a reader can check.
   const reasons: string[] = [];
-  let confidence = { name: 0.85, description: 0.65, parameters: 0.45, annotations: 0.4, default: 0.3 }[reading.source];
+  let confidence = reading.confirmed ? CONFIDENCE_BASE.confirmed : CONFIDENCE_BASE[reading.source];
   reasons.push(
     {
-      name: 'its name says what it does',
+      name: reading.confirmed
+        ? 'its name says what it does, and its description confirms it'
+        : 'its name says what it does',
       description: 'only its description says what it does',
       parameters: 'only its parameters hint at what it does',
       annotations: "only the server's annotations hint at what it does",

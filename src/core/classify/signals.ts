@@ -1,5 +1,6 @@
 import type { Category, SignalId } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
+import { financialDataWords, type Surroundings } from './context.ts';
 import type { Parameter } from './schema-walk.ts';
 import { stringsIn } from './schema-walk.ts';
 import { describeCodePoint, excerpt, identifierWords, INVISIBLE_CHARACTERS, wordSet } from './words.ts';
@@ -21,6 +22,10 @@ export interface SignalInput {
   sqlContext: boolean;
   /** Tool names of other servers, for spotting a description that steers the agent to them. */
   otherServersTool?: (identifier: string) => string | undefined;
+  /** The rest of the definition, for words read in context. */
+  around: Surroundings;
+  /** What the action acts on, where the classifier found one. */
+  objectWords?: string[];
 }
 
 const last = (words: string[]) => words[words.length - 1] ?? '';
@@ -69,6 +74,28 @@ const MONEY_WORDS = wordSet(`
   amount amounts price prices cost budget currency fee fees total salary wage payment bonus tip bid
   premium
 `);
+/** "The ID of the price": a parameter that names a money object rather than an amount. */
+const IDENTIFIER_DESCRIPTION = /\b(id|identifier)\s+of\b|^\s*(the\s+)?id\b/i;
+/** A currency named in a parameter's description: "in cents", "ISO currency code", "USD". */
+const CURRENCY_WORDS =
+  /\b(currency|currencies|cents|minor units?|usd|eur|gbp|jpy|usdc|usdt|eth|sats?|lamports|wei)\b|[$€£¥]/i;
+/** What a price per call is per: a call, a request, an image, a thousand tokens… */
+const CALL_UNITS =
+  '(?:call|calls|request|requests|query|queries|search|searches|run|runs|image|images|generation|generations|page|pages|token|tokens|1k|1,?000|thousand|million|video|videos|second|seconds|minute|minutes|character|characters|word|words|email|emails|message|messages|sms|lookup|lookups|result|results|record|records|use|invocation|invocations)';
+/**
+ * A price per call in a definition: "$0.005/image", "0.01 USD per request", "Each call costs 1 credit",
+ * "billed per image". A cost of using the tool, not money it moves.
+ */
+const PRICE_PER_CALL = new RegExp(
+  [
+    `(?:[$€£¥]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:usd|eur|gbp|dollars?|euros?|cents?|credits?))\\s*(?:\\/\\s*|per\\s+|an?\\s+|each\\s+)(?:1\\s+)?${CALL_UNITS}\\b`,
+    `\\b(?:each|every|per)\\s+${CALL_UNITS}\\s+(?:costs?|is billed|is charged)\\b`,
+    `\\b(?:billed|charged|priced)\\s+per\\s+${CALL_UNITS}\\b`,
+    `\\bcosts?\\s+\\d[\\d.,]*\\s*credits?\\b`,
+  ].join('|'),
+  'i',
+);
+
 const PLURAL_TARGETS = wordSet(`
   ids keys names paths numbers recipients emails items urls files objects records messages users
   entries rows documents contacts tasks tickets accounts devices addresses
@@ -122,6 +149,12 @@ export function detectSignals(input: SignalInput): Signal[] {
   };
   const { tool, parameters, category } = input;
   const acts = category !== 'read';
+  const currencyParameter = parameters.find((p) => p.words.includes('currency'));
+  const currency = currencyParameter
+    ? `parameter "${currencyParameter.path}"`
+    : parameters.some((p) => CURRENCY_WORDS.test(p.description))
+      ? 'a currency in its description'
+      : undefined;
 
   for (const p of parameters) {
     const words = p.words;
@@ -195,10 +228,16 @@ export function detectSignals(input: SignalInput): Signal[] {
       );
     }
 
-    if (acts && words.some((w) => DESTINATION_WORDS.has(w))) add('recipient', param(p));
+    // "to" names a destination only at the head of a name (`to`, `to_address`), not inside one (`amount_to_wrap`).
+    if (acts && words.some((w, i) => DESTINATION_WORDS.has(w) && (w !== 'to' || i === 0))) add('recipient', param(p));
     else if (acts && input.sends && words.some((w) => CONTACT_WORDS.has(w)) && !isReference) add('recipient', param(p));
 
-    if (acts && words.some((w) => MONEY_WORDS.has(w))) add('money', param(p));
+    // An amount is money moving only beside a currency or on a financial action; `price_class` and
+    // `payment_intent_id` name something, and "The ID of the price" is an identifier.
+    if (acts && MONEY_WORDS.has(end) && !IDENTIFIER_DESCRIPTION.test(p.description)) {
+      if (category === 'financial') add('money', param(p));
+      else if (currency && p !== currencyParameter) add('money', param(p, `an amount, with ${currency}`));
+    }
 
     if (acts) {
       if (p.isArray && PLURAL_TARGETS.has(end)) add('bulk', param(p, p.type));
@@ -208,10 +247,20 @@ export function detectSignals(input: SignalInput): Signal[] {
   }
 
   if (acts && input.sends) add('recipient', `the action "${input.nameWords.join(' ')}" sends something out`);
-  if (category === 'financial') add('money', `the category: it moves money`);
+  if (category === 'financial') add('money', `the category: it can move money, bill someone or commit spend`);
   const description = tool.description;
-  const price = description.match(/[$€£¥]\s?\d[\d.,]*|\b\d[\d.,]*\s?(usd|eur|gbp|dollars?|euros?|cents?)\b/i);
-  if (acts && price) add('money', `description names a price: "${price[0]}"`);
+  const perCall = PRICE_PER_CALL.exec(description);
+  if (perCall)
+    add('cost', `description states a price per call: "${excerpt(description, perCall.index, perCall[0].length, 10)}"`);
+  if (category === 'read') {
+    const nameRecords = financialDataWords(input.nameWords, input.around);
+    const records = nameRecords.length ? nameRecords : financialDataWords(input.objectWords ?? [], input.around);
+    if (records.length)
+      add(
+        'financial-data',
+        `${nameRecords.length ? `name "${tool.name}"` : 'description'}: it reads ${[...new Set(records)].join(', ')}`,
+      );
+  }
   if (acts && input.nameWords.some((w) => BULK_WORDS.has(w))) add('bulk', `name "${tool.name}"`);
   const bulkPhrase = description.match(
     /\b(all (matching|keys|records|items|objects|files|messages|data|users|entries|rows|documents)|every (record|item|key|file|message|user|row|document)|in bulk|wildcard|glob pattern)\b/i,
