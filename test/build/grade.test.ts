@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyseCatalogue } from '../../src/core/analyse.ts';
-import { FULL_SCORE, gradeServer, LETTER_FLOORS, POINTS, type Grade } from '../../src/core/grade.ts';
+import { analyseCatalogue, byTitle } from '../../src/core/analyse.ts';
+import { FULL_SCORE, gradeServer, LETTER_FLOORS, POINTS, serverGrade, type Grade } from '../../src/core/grade.ts';
 import { catalogueDir, loadCatalogue } from '../../src/core/loader.ts';
 import { DIST } from './helpers.ts';
 
@@ -53,10 +53,12 @@ describe('the grade on the pages', () => {
   );
 
   test('/servers/ gives every server its grade, in words as well as a letter', () => {
-    // One row per server after the header row, in catalogue order (the bundled catalogue fits on one page).
+    // One row per server after the header row, in the list's order, by title (the bundled catalogue fits on one page).
     const rows = html('servers').split('<tr>').slice(2).map(text);
     expect(rows).toHaveLength(servers.length);
-    expect(rows.map((row) => /Grade ([A-F])\b/.exec(row)?.[1])).toEqual(servers.map((s) => gradeServer(s).letter));
+    expect(rows.map((row) => /Grade ([A-F])\b/.exec(row)?.[1])).toEqual(
+      [...servers].sort(byTitle).map((s) => serverGrade(s).letter),
+    );
   });
 
   test('"How grades are given" states the figures the code applies', () => {

@@ -24,7 +24,7 @@ describe('the words on the pages', () => {
 
   test('the how-recommendations page says "an hour", never "a hour"', () => {
     const how = text(read('how-recommendations-are-made/index.html'));
-    expect(how).toMatch(/\d+ an hour/);
+    expect(how).toMatch(/\d+ (calls )?(an|per) hour/);
     expect(how).not.toMatch(/\ba hour\b/);
   });
 
