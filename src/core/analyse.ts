@@ -5,18 +5,12 @@
 import type { Server } from '../schemas/server.ts';
 import { RISKS, CATEGORIES, type Category, type Risk } from '../schemas/taxonomy.ts';
 import type { Tool } from '../schemas/tool.ts';
-import type { Policy, ToolPolicy } from '../schemas/policy.ts';
 import { classifyCatalogue, type Classification } from './classify/classifier.ts';
 import type { Catalogue } from './loader.ts';
 import { decide, type ToolDecision } from './policy/decision.ts';
-import {
-  claudeJson,
-  claudeSettings,
-  interceptPolicy,
-  interceptYaml,
-  policyJson,
-  policyLayerPolicy,
-} from './policy/formats.ts';
+import { policyTexts as texts, serverPolicyDescription, type PolicyTexts } from './policy/texts.ts';
+
+export type { PolicyTexts };
 
 export interface AnalysedTool {
   slug: string;
@@ -49,33 +43,6 @@ export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
       }),
     };
   });
-}
-
-export interface PolicyTexts {
-  /** PolicyLayer JSON, the primary format. */
-  policy: Policy & { tools: Record<string, ToolPolicy> };
-  policyJson: string;
-  interceptYaml: string;
-  claudeJson: string;
-}
-
-function texts(
-  claudeServerName: string,
-  decisions: readonly { decision: ToolDecision; lowRisk: boolean }[],
-  description: string,
-  indent: 0 | 2,
-): PolicyTexts {
-  const policy = policyLayerPolicy(decisions.map((d) => d.decision));
-  const intercept = interceptPolicy(
-    decisions.map((d) => d.decision),
-    description,
-  );
-  return {
-    policy,
-    policyJson: policyJson(policy, indent),
-    interceptYaml: interceptYaml(intercept.policy, intercept.notes),
-    claudeJson: claudeJson(claudeSettings(claudeServerName, decisions)),
-  };
 }
 
 const lowRisk = (tool: AnalysedTool) => tool.classification.risk === 'low';
@@ -115,7 +82,7 @@ export function serverPolicyTexts(server: AnalysedServer, options: PolicyOptions
   return texts(
     options.claudeServerName ?? server.slug,
     server.tools.map((t) => ({ decision: t.decision, lowRisk: lowRisk(t) })),
-    `Recommended policy for all ${server.tools.length} tools of ${server.title}`,
+    serverPolicyDescription(server.title, server.tools.length),
     2,
   );
 }
