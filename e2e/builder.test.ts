@@ -88,7 +88,7 @@ describe('the policy builder', () => {
     await builder(page).getByRole('button', { name: 'Copy policy' }).click();
     const yaml = await clipboard(page);
     expect(yaml).toMatch(
-      / {2}get_page:\n {4}rules:\n {8}- name: "at most 7 calls per minute"\n {10}rate_limit: "7\/minute"\n/,
+      / {2}get_page:\n {4}rules:\n {6}- name: "at most 7 calls per minute"\n {8}rate_limit: "7\/minute"\n/,
     );
     expect(checkInterceptYaml(yaml)).toEqual([]);
     await page.context().close();
