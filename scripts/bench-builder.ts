@@ -1,5 +1,5 @@
 /**
- * `npm run bench:builder [-- --tools 1000 --runs 20 --keep DIR]`: how fast the policy builder of a
+ * `npm run bench:builder [-- --tools 1000 --runs 20 --keep DIR [--reuse]]`: how fast the policy builder of a
  * big server answers (issue #16: under 100 ms). Writes a synthetic catalogue of one server of that
  * many tools (`npm run fixture`), builds it, opens its page in Debian's Chromium, opens the builder
  * and times, from the change event until the next frame after the output shows the change: a tool
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     tools: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '20' },
     keep: { type: 'string' },
+    /** With --keep: measure the site a previous run built there. */
+    reuse: { type: 'boolean', default: false },
   },
 });
 const tools = Number(values.tools);
@@ -35,15 +37,17 @@ for (const [name, text] of fixtureFiles({ servers: 1, tools, seed: 1 })) {
   writeFileSync(join(catalogue, name), text);
   slug = name.replace(/\.json$/, '');
 }
-console.log(`building one server of ${tools.toLocaleString('en-US')} tools (${slug}) into ${dist} …`);
-const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', dist], {
-  cwd: ROOT,
-  env: { ...process.env, CATALOGUE_DIR: catalogue },
-  encoding: 'utf8',
-});
-if (build.status !== 0) {
-  console.error(build.stdout, build.stderr);
-  process.exit(1);
+if (!(values.reuse && values.keep)) {
+  console.log(`building one server of ${tools.toLocaleString('en-US')} tools (${slug}) into ${dist} …`);
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', dist], {
+    cwd: ROOT,
+    env: { ...process.env, CATALOGUE_DIR: catalogue },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) {
+    console.error(build.stdout, build.stderr);
+    process.exit(1);
+  }
 }
 
 /** Milliseconds from a change event on `selector` to the frame after the output shows something new. */

@@ -3,9 +3,11 @@ import { parse } from 'yaml';
 import { makeServerFile, makeTool, writeCatalogue, type Json } from '../../../test/fixtures.ts';
 import { analyseCatalogue, serverPolicyTexts } from '../analyse.ts';
 import { catalogueDir, loadCatalogue } from '../loader.ts';
+import { checkInterceptYaml } from './intercept-check.ts';
 import {
   builderData,
   builderTexts,
+  checkInterceptByTool,
   checkTexts,
   choiceOf,
   decodeChoice,
@@ -340,5 +342,31 @@ describe('the fields', () => {
   test('the Claude Code name must be given', () => {
     expect(parseServerName('  ').problem).toBeDefined();
     expect(parseServerName(' shop ').value).toBe('shop');
+  });
+});
+
+describe('the Intercept check, tool by tool', () => {
+  const yaml = builderTexts(
+    data,
+    withChoices([['create_ticket', custom({ limits: { hour: 4 }, allowList: { team: [0] } })]]),
+  ).interceptYaml;
+
+  test('finds what the whole-text check finds, in a valid policy and in a broken one', () => {
+    expect(checkInterceptByTool(yaml)).toEqual([]);
+    expect(checkInterceptYaml(yaml)).toEqual([]);
+    const broken = yaml
+      .replace('rate_limit: "4/hour"', 'rate_limit: "4/week"')
+      .replace('default: deny', 'default: maybe');
+    expect(checkInterceptByTool(broken).sort()).toEqual(checkInterceptYaml(broken).sort());
+    expect(checkInterceptByTool(broken)).toHaveLength(2);
+  });
+
+  test('reads each block once while it stays the same', () => {
+    const cache = new Map<string, string[]>();
+    checkInterceptByTool(yaml, cache);
+    expect(cache.size).toBe(3);
+    expect([...cache.keys()].find((k) => k.includes('create_ticket'))).toContain('# Not checked here: team');
+    checkInterceptByTool(yaml.replace('4/hour', '5/hour'), cache);
+    expect(cache.size).toBe(4);
   });
 });

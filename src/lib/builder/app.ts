@@ -26,6 +26,7 @@ import {
   type ChoiceAccess,
   type Custom,
   type Field,
+  type InterceptCache,
 } from '../../core/policy/builder.ts';
 import type { Window } from '../../core/policy/decision.ts';
 import { CATEGORY_LABELS, RISK_LABELS } from '../../schemas/taxonomy.ts';
@@ -81,8 +82,9 @@ export function start(region: HTMLElement): void {
   const lastCustom = new Map<string, Custom>();
   /** Fields whose text is not valid now, by element id: they block copying. */
   const invalid = new Set<string>();
+  const interceptCache: InterceptCache = new Map();
   let texts = builderTexts(data, state);
-  let checks = checkTexts(texts);
+  let checks = checkTexts(texts, interceptCache);
 
   // Controls.
   const count = (pred: (t: BuilderTool) => boolean) => data.tools.filter(pred).length;
@@ -356,7 +358,11 @@ export function start(region: HTMLElement): void {
     return custom;
   }
 
-  function showFields(tool: BuilderTool): void {
+  /**
+   * Draws a Custom tool's fields, or (`open` false) a button that draws them: a server of 1,000
+   * tools, most of them Custom in the recommendation, opens without 1,000 forms.
+   */
+  function showFields(tool: BuilderTool, open: boolean): void {
     const { select, item } = rows.get(tool.name)!;
     const index = select.id.replace('builder-tool-', '');
     const old = item.querySelector<HTMLFieldSetElement>('.builder-custom');
@@ -365,8 +371,18 @@ export function start(region: HTMLElement): void {
       invalid.delete(input.getAttribute('aria-describedby')?.replace(/-problem$/, '') ?? '');
     }
     old?.remove();
+    item.querySelector('[data-edit]')?.remove();
     const choice = choiceOf(state, tool);
-    if (choice.access === 'custom') item.append(customFields(tool, choice.custom, Number(index)));
+    if (choice.access !== 'custom') return;
+    if (open) item.append(customFields(tool, choice.custom, Number(index)));
+    else
+      item.append(
+        el(
+          'button',
+          { type: 'button', 'data-edit': '', 'aria-label': `Edit the Custom rules of ${tool.name}` },
+          'Edit rules',
+        ),
+      );
   }
 
   /** Brings the selects and fields in line with the state; `touched` tools get their fields drawn again. */
@@ -375,9 +391,10 @@ export function start(region: HTMLElement): void {
       const { select, item } = rows.get(tool.name)!;
       const access = choiceOf(state, tool).access;
       const drawn = item.querySelector('.builder-custom') !== null;
-      if (select.value === access && drawn === (access === 'custom') && !touched.has(tool.name)) continue;
+      const shown = drawn || item.querySelector('[data-edit]') !== null;
+      if (select.value === access && shown === (access === 'custom') && !touched.has(tool.name)) continue;
       select.value = access;
-      showFields(tool);
+      showFields(tool, drawn);
     }
   }
 
@@ -403,7 +420,7 @@ export function start(region: HTMLElement): void {
 
   function update(): void {
     texts = builderTexts(data, state);
-    checks = checkTexts(texts);
+    checks = checkTexts(texts, interceptCache);
     const fragment = encodeState(data, state);
     history.replaceState(history.state, '', `${location.pathname}${location.search}${fragment ? `#${fragment}` : ''}`);
     const changed = state.choices.size;
@@ -458,7 +475,7 @@ export function start(region: HTMLElement): void {
         tool,
         access === 'custom' ? { access, custom: lastCustom.get(tool.name) ?? startingCustom(tool) } : { access },
       );
-      showFields(tool);
+      showFields(tool, true);
     } else onField(tool, target);
     schedule();
   });
@@ -468,6 +485,13 @@ export function start(region: HTMLElement): void {
     const tool = byName.get(target.closest('li')?.querySelector('select')?.dataset.tool ?? '');
     if (tool) onField(tool, target);
     schedule();
+  });
+  list.addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-edit]');
+    const tool = button && byName.get(button.closest('li')?.querySelector('select')?.dataset.tool ?? '');
+    if (!tool) return;
+    showFields(tool, true);
+    rows.get(tool.name)!.item.querySelector<HTMLInputElement>('.builder-custom input')?.focus();
   });
   function onField(tool: BuilderTool, target: HTMLElement): void {
     const fieldset = target.closest<HTMLFieldSetElement>('.builder-custom');
@@ -520,7 +544,10 @@ export function start(region: HTMLElement): void {
     nameInput.value = state.claudeName;
   });
 
-  showChoices(new Set());
+  for (const tool of data.tools) {
+    rows.get(tool.name)!.select.value = choiceOf(state, tool).access;
+    showFields(tool, state.choices.has(tool.name));
+  }
   update();
   region.dataset.ready = '';
   if (location.hash.startsWith('#builder&')) region.scrollIntoView();
