@@ -75,6 +75,21 @@ function timeChange(page: Page, selector: string, value: string, event: 'change'
 const { server, base } = await serveStatic(dist);
 const browser = await launchChromium();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The builder's own measures (src/lib/builder/app.ts) since the last call: JavaScript time, before layout and paint. */
+async function measures(page: Page): Promise<string> {
+  const found = await page.evaluate(() => {
+    const all = performance.getEntriesByType('measure').map((m) => [m.name, m.duration] as const);
+    performance.clearMeasures();
+    return all;
+  });
+  const names = [...new Set(found.map(([n]) => n))];
+  return names
+    .map((n) => {
+      const xs = found.filter(([m]) => m === n).map(([, d]) => d);
+      return `${n.replace('builder: ', '')} ${median(xs).toFixed(1)} ms`;
+    })
+    .join(', ');
+}
 const line = (label: string, xs: number[]) =>
   console.log(
     `${label}: median ${median(xs).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} changes)`,
@@ -85,6 +100,7 @@ try {
   const opened = Date.now();
   await page.getByText('Open the policy builder').click();
   await page.locator('#builder[data-ready]').waitFor();
+  await measures(page);
   console.log(`builder open and drawn in ${Date.now() - opened} ms (code loaded, ${tools} rows, first policy)`);
   for (const format of ['policylayer', 'intercept', 'claude']) {
     await page.locator(`input[name="builder-format"][value="${format}"]`).check();
@@ -97,6 +113,7 @@ try {
       await timeChange(page, select, back, 'change');
     }
     line(`a tool's select changed, ${format} shown`, times);
+    console.log(`  of which JavaScript (medians): ${await measures(page)}`);
   }
   await page.locator(`input[name="builder-format"][value="policylayer"]`).check();
   await page.locator('#builder-tool-1').selectOption('custom');
@@ -105,6 +122,7 @@ try {
   const typed: number[] = [];
   for (let i = 1; i <= runs; i++) typed.push(await timeChange(page, field, String(i), 'input'));
   line('a rate limit typed in a Custom field', typed);
+  console.log(`  of which JavaScript (medians): ${await measures(page)}`);
 } finally {
   await browser.close();
   server.close();

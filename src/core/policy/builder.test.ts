@@ -6,9 +6,10 @@ import { catalogueDir, loadCatalogue } from '../loader.ts';
 import { checkInterceptYaml } from './intercept-check.ts';
 import {
   builderData,
+  builderText,
   builderTexts,
   checkInterceptByTool,
-  checkTexts,
+  checkPolicyLayer,
   choiceOf,
   decodeChoice,
   decodeState,
@@ -27,6 +28,7 @@ import {
   type BuilderData,
   type Choice,
   type Custom,
+  type OutputFormat,
 } from './builder.ts';
 
 const str = { type: 'string' };
@@ -108,7 +110,7 @@ describe('the recommendation, untouched', () => {
         built.interceptYaml,
         built.claudeJson,
       ]);
-      expect(checkTexts(texts)).toEqual({ policylayer: [], intercept: [] });
+      expect([checkPolicyLayer(texts.policyJson), checkInterceptByTool(texts.interceptYaml)]).toEqual([[], []]);
     },
   );
 
@@ -191,7 +193,12 @@ describe('a choice', () => {
         { counter: 'create_ticket_rate_day', window: 'day', max: 100, scope: 'grant' },
       ],
     });
-    expect(checkTexts(texts)).toEqual({ policylayer: [], intercept: [] });
+    expect([checkPolicyLayer(texts.policyJson), checkInterceptByTool(texts.interceptYaml)]).toEqual([[], []]);
+    expect(['policylayer', 'intercept', 'claude'].map((f) => builderText(data, state, f as OutputFormat))).toEqual([
+      texts.policyJson,
+      texts.interceptYaml,
+      texts.claudeJson,
+    ]);
     const yaml = parse(texts.interceptYaml);
     expect(yaml.tools.create_ticket.rules).toEqual([
       {

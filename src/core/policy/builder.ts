@@ -19,7 +19,14 @@ import {
 } from './decision.ts';
 // The one import of the Intercept check in the builder: repoint it here when the check moves.
 import { checkInterceptYaml } from './intercept-check.ts';
-import { policyTexts, serverPolicyDescription, type PolicyTexts } from './texts.ts';
+import {
+  claudeText,
+  interceptText,
+  policyLayerText,
+  policyTexts,
+  serverPolicyDescription,
+  type PolicyTexts,
+} from './texts.ts';
 
 export type Scalar = string | number | boolean;
 
@@ -268,22 +275,33 @@ export function decisionFor(tool: BuilderTool, choice: Choice): ToolDecision {
   }
 }
 
-export function builderTexts(data: BuilderData, state: BuilderState): PolicyTexts {
-  const decisions = data.tools.map((tool) => ({
+export type OutputFormat = 'policylayer' | 'intercept' | 'claude';
+
+function decisions(data: BuilderData, state: BuilderState) {
+  return data.tools.map((tool) => ({
     decision: decisionFor(tool, choiceOf(state, tool)),
     lowRisk: tool.risk === 'low',
   }));
-  const changed = state.choices.size;
-  const description =
-    changed === 0
-      ? serverPolicyDescription(data.title, data.tools.length)
-      : `Policy for all ${data.tools.length} tools of ${data.title}: the catalogue's recommendation with ${changed} ${changed === 1 ? 'tool' : 'tools'} changed`;
-  return policyTexts(state.claudeName, decisions, description, 2);
 }
 
-export interface OutputChecks {
-  policylayer: string[];
-  intercept: string[];
+function description(data: BuilderData, state: BuilderState): string {
+  const changed = state.choices.size;
+  return changed === 0
+    ? serverPolicyDescription(data.title, data.tools.length)
+    : `Policy for all ${data.tools.length} tools of ${data.title}: the catalogue's recommendation with ${changed} ${changed === 1 ? 'tool' : 'tools'} changed`;
+}
+
+/** The three texts, as the server page's policy block shows them while nothing is changed. */
+export function builderTexts(data: BuilderData, state: BuilderState): PolicyTexts {
+  return policyTexts(state.claudeName, decisions(data, state), description(data, state), 2);
+}
+
+/** One format's text only: the builder writes the one on screen, so a change costs one format, not three. */
+export function builderText(data: BuilderData, state: BuilderState, format: OutputFormat): string {
+  const made = decisions(data, state);
+  if (format === 'policylayer') return policyLayerText(made, 2).policyJson;
+  if (format === 'intercept') return interceptText(made, description(data, state));
+  return claudeText(state.claudeName, made);
 }
 
 /** Intercept's complaints about each tool's block of YAML, kept while the block stays the same. */
@@ -320,15 +338,12 @@ export function checkInterceptByTool(yaml: string, cache: InterceptCache = new M
   return errors;
 }
 
-/** What stops a policy from being copied: the policy schema's and Intercept's validator's complaints. */
-export function checkTexts(texts: PolicyTexts, cache?: InterceptCache): OutputChecks {
-  const parsed = policySchema.safeParse(JSON.parse(texts.policyJson));
-  return {
-    policylayer: parsed.success
-      ? []
-      : parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(policy)'}: ${i.message}`),
-    intercept: checkInterceptByTool(texts.interceptYaml, cache),
-  };
+/** The policy schema's complaints about a PolicyLayer text. */
+export function checkPolicyLayer(json: string): string[] {
+  const parsed = policySchema.safeParse(JSON.parse(json));
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(policy)'}: ${i.message}`);
 }
 
 // Fields, checked as they are typed: each gives the value to use, or why there is none.

@@ -22,22 +22,35 @@ export interface PolicyTexts {
   claudeJson: string;
 }
 
-export function policyTexts(
-  claudeServerName: string,
-  decisions: readonly { decision: ToolDecision; lowRisk: boolean }[],
-  description: string,
-  indent: 0 | 2,
-): PolicyTexts {
+type Decisions = readonly { decision: ToolDecision; lowRisk: boolean }[];
+
+export function policyLayerText(decisions: Decisions, indent: 0 | 2): Pick<PolicyTexts, 'policy' | 'policyJson'> {
   const policy = policyLayerPolicy(decisions.map((d) => d.decision));
+  return { policy, policyJson: policyJson(policy, indent) };
+}
+
+export function interceptText(decisions: Decisions, description: string): string {
   const intercept = interceptPolicy(
     decisions.map((d) => d.decision),
     description,
   );
+  return interceptYaml(intercept.policy, intercept.notes);
+}
+
+export function claudeText(claudeServerName: string, decisions: Decisions): string {
+  return claudeJson(claudeSettings(claudeServerName, decisions));
+}
+
+export function policyTexts(
+  claudeServerName: string,
+  decisions: Decisions,
+  description: string,
+  indent: 0 | 2,
+): PolicyTexts {
   return {
-    policy,
-    policyJson: policyJson(policy, indent),
-    interceptYaml: interceptYaml(intercept.policy, intercept.notes),
-    claudeJson: claudeJson(claudeSettings(claudeServerName, decisions)),
+    ...policyLayerText(decisions, indent),
+    interceptYaml: interceptText(decisions, description),
+    claudeJson: claudeText(claudeServerName, decisions),
   };
 }
 

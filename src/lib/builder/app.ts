@@ -4,8 +4,9 @@
  * as text. A change regenerates the policy once per frame, however many events it took.
  */
 import {
-  builderTexts,
-  checkTexts,
+  builderText,
+  checkInterceptByTool,
+  checkPolicyLayer,
   choiceOf,
   decodeState,
   denyDestructive,
@@ -27,13 +28,12 @@ import {
   type Custom,
   type Field,
   type InterceptCache,
+  type OutputFormat,
 } from '../../core/policy/builder.ts';
 import type { Window } from '../../core/policy/decision.ts';
 import { CATEGORY_LABELS, RISK_LABELS } from '../../schemas/taxonomy.ts';
 
-type Format = 'policylayer' | 'intercept' | 'claude';
-
-const FORMATS: { key: Format; label: string; file: (slug: string) => string; type: string }[] = [
+const FORMATS: { key: OutputFormat; label: string; file: (slug: string) => string; type: string }[] = [
   { key: 'policylayer', label: 'PolicyLayer JSON', file: (s) => `${s}.policy.json`, type: 'application/json' },
   { key: 'intercept', label: 'Intercept YAML', file: (s) => `${s}.intercept.yaml`, type: 'application/yaml' },
   {
@@ -71,20 +71,45 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 const code = (text: string) => el('code', {}, text);
 
+/**
+ * A policy cut into blocks of about 40 lines, each cut where a line is indented by at most four
+ * (mostly where a tool starts), so that a change to one tool changes one block and the cuts after
+ * it stay where they were.
+ */
+function blocks(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let lines = 0;
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    const next = end === -1 ? text.length : end + 1;
+    if (lines >= 40 && !text.startsWith('     ', at)) {
+      out.push(text.slice(start, at));
+      start = at;
+      lines = 0;
+    }
+    lines++;
+    at = next;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
 export function start(region: HTMLElement): void {
   const root = region.querySelector<HTMLElement>('[data-builder-root]')!;
   const data = JSON.parse(region.querySelector('[data-builder-data]')!.textContent!) as BuilderData;
   const byName = new Map(data.tools.map((t) => [t.name, t]));
   const fromAddress = decodeState(data, location.hash);
   let state: BuilderState = fromAddress.state;
-  let format: Format = 'policylayer';
+  let format: OutputFormat = 'policylayer';
   /** The last Custom rules of each tool, so Deny and back to Custom keeps what was typed. */
   const lastCustom = new Map<string, Custom>();
   /** Fields whose text is not valid now, by element id: they block copying. */
   const invalid = new Set<string>();
   const interceptCache: InterceptCache = new Map();
-  let texts = builderTexts(data, state);
-  let checks = checkTexts(texts, interceptCache);
+  /** The text on screen, and what its format's check says of it. */
+  let text = '';
+  let problems: string[] = [];
 
   // Controls.
   const count = (pred: (t: BuilderTool) => boolean) => data.tools.filter(pred).length;
@@ -419,8 +444,15 @@ export function start(region: HTMLElement): void {
   }
 
   function update(): void {
-    texts = builderTexts(data, state);
-    checks = checkTexts(texts, interceptCache);
+    // Named in the browser's performance timeline, for npm run bench:builder and a profiler.
+    const start = performance.now();
+    text = builderText(data, state, format);
+    problems =
+      format === 'policylayer'
+        ? checkPolicyLayer(text).map((p) => `Policy schema: ${p}`)
+        : format === 'intercept'
+          ? checkInterceptByTool(text, interceptCache).map((p) => `Intercept's validator: ${p}`)
+          : [];
     const fragment = encodeState(data, state);
     history.replaceState(history.state, '', `${location.pathname}${location.search}${fragment ? `#${fragment}` : ''}`);
     const changed = state.choices.size;
@@ -428,36 +460,59 @@ export function start(region: HTMLElement): void {
       changed === 0
         ? `The recommendation, unchanged, for all ${data.tools.length} tools.`
         : `${changed} of ${data.tools.length} tools changed from the recommendation.`;
+    performance.measure('builder: policy written and checked', { start });
     render();
+    performance.measure('builder: update', { start });
   }
 
   function render(): void {
     const f = FORMATS.find((x) => x.key === format)!;
     outputTitle.textContent = `Your policy: ${f.label}`;
-    output.textContent = current();
-    const problems = [
+    paint(text);
+    const blocked = [
       ...(invalid.size > 0
         ? [
             `${invalid.size} field${invalid.size === 1 ? ' is' : 's are'} not valid: fix or clear ${invalid.size === 1 ? 'it' : 'them'}.`,
           ]
         : []),
-      ...(format === 'policylayer' ? checks.policylayer.map((p) => `Policy schema: ${p}`) : []),
-      ...(format === 'intercept' ? checks.intercept.map((p) => `Intercept's validator: ${p}`) : []),
+      ...problems,
       ...(format === 'claude' && parseServerName(nameInput.value).problem
         ? ['The Claude Code server name is missing.']
         : []),
     ];
-    copy.disabled = download.disabled = problems.length > 0;
+    copy.disabled = download.disabled = blocked.length > 0;
     checked.textContent =
-      problems.length > 0
-        ? `Cannot be copied yet. ${problems.join(' ')}`
+      blocked.length > 0
+        ? `Cannot be copied yet. ${blocked.join(' ')}`
         : format === 'claude'
           ? 'Ready to copy: the rules are named for the server name above.'
           : `Checked: it passes ${format === 'policylayer' ? 'the policy schema' : "Intercept's validator checks"}.`;
   }
 
-  const current = () =>
-    format === 'policylayer' ? texts.policyJson : format === 'intercept' ? texts.interceptYaml : texts.claudeJson;
+  /**
+   * Writes the text into the output block by block, replacing only the blocks between the
+   * unchanged head and tail: Chromium lays out again only those (a 1,000-tool policy is 10,000
+   * lines, and laying it all out took most of a change's time).
+   */
+  let painted: string[] = [];
+  function paint(text: string): void {
+    const next = blocks(text);
+    let head = 0;
+    while (head < painted.length && head < next.length && painted[head] === next[head]) head++;
+    let tail = 0;
+    while (
+      tail < painted.length - head &&
+      tail < next.length - head &&
+      painted[painted.length - 1 - tail] === next[next.length - 1 - tail]
+    )
+      tail++;
+    const nodes = [...output.children];
+    for (const node of nodes.slice(head, painted.length - tail)) node.remove();
+    const fresh = document.createDocumentFragment();
+    fresh.append(...next.slice(head, next.length - tail).map((b) => el('span', {}, b)));
+    output.insertBefore(fresh, nodes[painted.length - tail] ?? null);
+    painted = next;
+  }
 
   // Events.
 
@@ -507,8 +562,8 @@ export function start(region: HTMLElement): void {
 
   for (const radio of radios.map((r) => r.querySelector('input')!))
     radio.addEventListener('change', () => {
-      format = radio.value as Format;
-      render();
+      format = radio.value as OutputFormat;
+      update();
     });
 
   nameInput.addEventListener('input', () => {
@@ -521,7 +576,7 @@ export function start(region: HTMLElement): void {
 
   copy.addEventListener('click', async () => {
     try {
-      await navigator.clipboard.writeText(current());
+      await navigator.clipboard.writeText(text);
       copyStatus.textContent = 'Copied';
     } catch {
       copyStatus.textContent = 'Copy failed: select the text and copy it by hand';
@@ -530,7 +585,7 @@ export function start(region: HTMLElement): void {
   });
   download.addEventListener('click', () => {
     const f = FORMATS.find((x) => x.key === format)!;
-    const url = URL.createObjectURL(new Blob([current()], { type: f.type }));
+    const url = URL.createObjectURL(new Blob([text], { type: f.type }));
     const link = el('a', { href: url, download: f.file(data.slug) });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
