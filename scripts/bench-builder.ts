@@ -92,7 +92,7 @@ async function measures(page: Page): Promise<string> {
 }
 const line = (label: string, xs: number[]) =>
   console.log(
-    `${label}: median ${median(xs).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} changes)`,
+    `${label}: median ${median(xs).toFixed(1)} ms, min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)} (${xs.length} changes)`,
   );
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
