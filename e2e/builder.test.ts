@@ -97,7 +97,7 @@ describe('the policy builder', () => {
   test('a field that does not parse is marked as it is typed and blocks copying, with the reason', async () => {
     const { page } = await serverPage();
     await openBuilder(page);
-    await builder(page).getByRole('button', { name: 'Edit the Custom rules of update_page' }).click();
+    await builder(page).getByRole('button', { name: 'Edit rules of update_page' }).click();
     const fields = builder(page).getByRole('group', { name: 'Custom rules for update_page' });
     const hour = fields.getByLabel('Calls per hour');
     await hour.pressSequentially('1x');
@@ -157,7 +157,7 @@ describe('the policy builder', () => {
   test.each([390, 1280])('axe finds nothing serious or critical with the builder open at %i px', async (width) => {
     const { page, errors } = await serverPage(SERVER, width);
     await openBuilder(page);
-    await builder(page).getByRole('button', { name: 'Edit the Custom rules of update_page' }).click();
+    await builder(page).getByRole('button', { name: 'Edit rules of update_page' }).click();
     await builder(page)
       .getByRole('group', { name: 'Custom rules for update_page' })
       .getByLabel('Calls per day')

@@ -404,7 +404,7 @@ export function start(region: HTMLElement): void {
       item.append(
         el(
           'button',
-          { type: 'button', 'data-edit': '', 'aria-label': `Edit the Custom rules of ${tool.name}` },
+          { type: 'button', 'data-edit': '', 'aria-label': `Edit rules of ${tool.name}` },
           'Edit rules',
         ),
       );
