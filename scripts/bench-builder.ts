@@ -6,7 +6,7 @@
  * set to Hide (or Allow) and back, in each format, and a rate limit typed into a Custom field.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -72,6 +72,35 @@ function timeChange(page: Page, selector: string, value: string, event: 'change'
   );
 }
 
+/**
+ * CPU time (user + system, ms) of every process this script started: Chromium's browser, GPU and
+ * renderer processes. Other programs on a shared machine stretch wall times, not this.
+ */
+function cpuOfChildren(): number {
+  const stats = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        const f = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return [{ pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
+      } catch {
+        return [];
+      }
+    });
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const s of stats)
+      if (mine.has(s.ppid) && !mine.has(s.pid)) {
+        mine.add(s.pid);
+        grew = true;
+      }
+  }
+  // Linux counts in clock ticks of 10 ms (USER_HZ 100).
+  return stats.filter((s) => s.pid !== process.pid && mine.has(s.pid)).reduce((n, s) => n + s.ticks * 10, 0);
+}
+
 const { server, base } = await serveStatic(dist);
 const browser = await launchChromium();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -105,6 +134,7 @@ try {
   for (const format of ['policylayer', 'intercept', 'claude']) {
     await page.locator(`input[name="builder-format"][value="${format}"]`).check();
     const times: number[] = [];
+    const cpu = cpuOfChildren();
     for (let i = 0; i < runs; i++) {
       const select = `#builder-tool-${(i * 37) % tools}`;
       const back = await page.locator(select).inputValue();
@@ -112,17 +142,23 @@ try {
       times.push(await timeChange(page, select, back === 'hide' ? 'allow' : 'hide', 'change'));
       await timeChange(page, select, back, 'change');
     }
+    // Each run is two changes, there and back.
+    const cpuPerChange = (cpuOfChildren() - cpu) / (2 * runs);
     line(`a tool's select changed, ${format} shown`, times);
     console.log(`  of which JavaScript (medians): ${await measures(page)}`);
+    console.log(`  Chromium's CPU time per change, all its processes: ${cpuPerChange.toFixed(1)} ms`);
   }
   await page.locator(`input[name="builder-format"][value="policylayer"]`).check();
   await page.locator('#builder-tool-1').selectOption('custom');
   const field = '#builder-1-limit-day';
   await page.locator(field).waitFor();
   const typed: number[] = [];
+  const cpu = cpuOfChildren();
   for (let i = 1; i <= runs; i++) typed.push(await timeChange(page, field, String(i), 'input'));
+  const cpuPerChange = (cpuOfChildren() - cpu) / runs;
   line('a rate limit typed in a Custom field', typed);
   console.log(`  of which JavaScript (medians): ${await measures(page)}`);
+  console.log(`  Chromium's CPU time per change, all its processes: ${cpuPerChange.toFixed(1)} ms`);
 } finally {
   await browser.close();
   server.close();
