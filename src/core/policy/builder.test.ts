@@ -3,9 +3,11 @@ import { parse } from 'yaml';
 import { makeServerFile, makeTool, writeCatalogue, type Json } from '../../../test/fixtures.ts';
 import { analyseCatalogue, serverPolicyTexts } from '../analyse.ts';
 import { catalogueDir, loadCatalogue } from '../loader.ts';
+import { formatEffects } from './effects.ts';
 import { checkInterceptYaml } from './intercept-check.ts';
 import {
   builderData,
+  decisionFor,
   builderText,
   builderTexts,
   checkInterceptByTool,
@@ -376,4 +378,16 @@ describe('the Intercept check, tool by tool', () => {
     checkInterceptByTool(yaml.replace('4/hour', '5/hour'), cache);
     expect(cache.size).toBe(4);
   });
+});
+
+test('the page words for a Custom tool name each condition the builder adds, and say what Intercept leaves out', () => {
+  const decision = decisionFor(
+    tool('create_ticket'),
+    custom({ allowList: { priority: [1], team: [0] }, maximum: { hours: 8 }, pattern: { title: '^T-' } }),
+  );
+  const [policyLayer, intercept] = formatEffects(decision, false).map((e) => e.text);
+  expect(policyLayer).toBe(
+    'PolicyLayer allows create_ticket with no limit; it refuses any call whose title is missing or does not match "^T-", whose priority is not one of "large", whose team is not one of "red" or whose hours is above 8.',
+  );
+  expect(intercept).toContain("It leaves out PolicyLayer's check on team");
 });
