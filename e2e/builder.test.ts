@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkInterceptYaml } from '../src/core/policy/intercept-check.ts';
@@ -91,6 +92,23 @@ describe('the policy builder', () => {
       / {2}get_page:\n {4}rules:\n {6}- name: "at most 7 calls per minute"\n {8}rate_limit: "7\/minute"\n/,
     );
     expect(checkInterceptYaml(yaml)).toEqual([]);
+    await page.context().close();
+  });
+
+  test("Download saves the format on screen under the server's name", async () => {
+    const { page } = await serverPage();
+    await openBuilder(page);
+    await builder(page).getByRole('combobox', { name: 'list_spaces', exact: true }).selectOption('hide');
+    await builder(page).getByLabel('Claude Code settings.json').check();
+    await builder(page).getByLabel('Claude Code server name').fill('wiki');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      builder(page).getByRole('button', { name: 'Download' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('notes-wiki.claude-settings.json');
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(saved.permissions.deny).toEqual(['mcp__wiki__list_spaces', 'mcp__wiki__calculate_reading_time']);
+    expect(page.url()).toContain('name=wiki');
     await page.context().close();
   });
 
