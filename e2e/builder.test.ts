@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkInterceptYaml } from '../src/core/policy/intercept-check.ts';
+import { checkInterceptYaml } from '../src/core/policy/builder.ts';
 import { axeViolations, BASE, launch, open } from './browser.ts';
 
 const SERVER = '/servers/notes-wiki/';

@@ -4,13 +4,13 @@ import { makeServerFile, makeTool, writeCatalogue, type Json } from '../../../te
 import { analyseCatalogue, serverPolicyTexts } from '../analyse.ts';
 import { catalogueDir, loadCatalogue } from '../loader.ts';
 import { formatEffects } from './effects.ts';
-import { checkInterceptYaml } from './intercept-check.ts';
 import {
   builderData,
   decisionFor,
   builderText,
   builderTexts,
   checkInterceptByTool,
+  checkInterceptYaml,
   checkPolicyLayer,
   choiceOf,
   decodeChoice,

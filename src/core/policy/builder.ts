@@ -17,8 +17,10 @@ import {
   type ToolDecision,
   type Window,
 } from './decision.ts';
-// The one import of the Intercept check in the builder: repoint it here when the check moves.
+// The one import of the Intercept check for the builder and its tests: repoint it here when the check moves.
 import { checkInterceptYaml } from './intercept-check.ts';
+
+export { checkInterceptYaml };
 import {
   claudeText,
   interceptText,
