@@ -280,10 +280,11 @@ export function decisionFor(tool: BuilderTool, choice: Choice): ToolDecision {
 export type OutputFormat = 'policylayer' | 'intercept' | 'claude';
 
 function decisions(data: BuilderData, state: BuilderState) {
-  return data.tools.map((tool) => ({
-    decision: decisionFor(tool, choiceOf(state, tool)),
-    lowRisk: tool.risk === 'low',
-  }));
+  return data.tools.map((tool) => {
+    // Most tools keep the recommendation: no need to work out a choice to learn that.
+    const choice = state.choices.get(tool.name);
+    return { decision: choice ? decisionFor(tool, choice) : tool.recommended, lowRisk: tool.risk === 'low' };
+  });
 }
 
 function description(data: BuilderData, state: BuilderState): string {
