@@ -3,7 +3,8 @@
  * big server answers (issue #16: under 100 ms). Writes a synthetic catalogue of one server of that
  * many tools (`npm run fixture`), builds it, opens its page in Debian's Chromium, opens the builder
  * and times, from the change event until the next frame after the output shows the change: a tool
- * set to Hide (or Allow) and back, in each format, and a rate limit typed into a Custom field.
+ * set to Hide (or Allow) and back, in each format, and a rate limit typed into a Custom field. The
+ * check that enables Copy runs in the task after (src/lib/builder/app.ts); its time is reported too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
