@@ -71,10 +71,17 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 const code = (text: string) => el('code', {}, text);
 
+/** A line's own number, from its text alone (FNV-1a). */
+function lineHash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
- * A policy cut into blocks of about 40 lines, each cut where a line is indented by at most four
- * (mostly where a tool starts), so that a change to one tool changes one block and the cuts after
- * it stay where they were.
+ * A policy cut into blocks of a few dozen lines. A cut falls before a line indented by at most
+ * four (mostly where a tool starts) whose hash says so: it depends on that line alone, so a tool
+ * added, changed or removed changes the blocks around it and the cuts after it stay where they were.
  */
 function blocks(text: string): string[] {
   const out: string[] = [];
@@ -83,7 +90,8 @@ function blocks(text: string): string[] {
   for (let at = 0; at < text.length;) {
     const end = text.indexOf('\n', at);
     const next = end === -1 ? text.length : end + 1;
-    if (lines >= 40 && !text.startsWith('     ', at)) {
+    const cut = lines >= 400 || (lines >= 8 && !text.startsWith('     ', at) && lineHash(text, at, next) % 8 === 0);
+    if (cut) {
       out.push(text.slice(start, at));
       start = at;
       lines = 0;
