@@ -225,9 +225,11 @@ describe('a choice', () => {
     expect(texts.interceptYaml).toContain('# Not checked here: team must be one of "blue". team is optional');
   });
 
-  test('Custom can drop a preset check and require the reason', () => {
+  test('Custom can drop a preset check and require the reason, never twice', () => {
     const policy = policyOf([['delete_customer', custom({ limits: { hour: 3 }, reason: true })]]);
     expect(policy.tools.delete_customer.require).toEqual([{ path: 'args.reason', op: 'exists', value: true }]);
+    const both = policyOf([['delete_customer', custom({ keep: [0], reason: true })]]);
+    expect(both.tools.delete_customer.require).toEqual([{ path: 'args.reason', op: 'exists', value: true }]);
     const dropped = policyOf([['delete_customer', custom({ limits: { hour: 3 } })]]);
     expect(dropped.tools.delete_customer.require).toBeUndefined();
   });

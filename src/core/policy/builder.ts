@@ -139,6 +139,11 @@ export function presets(tool: BuilderTool): (Guard | Requirement)[] {
   return base ? [...base.guards, ...base.requires] : [];
 }
 
+/** Whether a preset already requires the tool's reason: the builder then offers it there only. */
+export function reasonPreset(tool: BuilderTool): boolean {
+  return presets(tool).some((c) => !('deny' in c) && c.kind === 'reason');
+}
+
 export function startingCustom(tool: BuilderTool): Custom {
   const base = customBase(tool);
   return {
@@ -256,7 +261,9 @@ function customDecision(tool: BuilderTool, custom: Custom): ToolDecision {
     const pattern = custom.pattern[p.name];
     if (pattern !== undefined) requires.push(patternRequirement(p, pattern));
   }
-  if (custom.reason && tool.reason) requires.push(tool.reason);
+  const reason = tool.reason;
+  if (custom.reason && reason && !requires.some((r) => r.kind === 'reason' && r.parameter === reason.parameter))
+    requires.push(reason);
   return { tool: tool.name, access: 'allow', limits, guards, requires, reasons: [] };
 }
 

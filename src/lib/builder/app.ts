@@ -18,6 +18,7 @@ import {
   parsePattern,
   parseServerName,
   presets,
+  reasonPreset,
   recommendedChoice,
   setChoice,
   startingCustom,
@@ -319,7 +320,7 @@ export function start(region: HTMLElement): void {
         );
       }
     });
-    if (tool.reason)
+    if (tool.reason && !reasonPreset(tool))
       fields.push(
         el(
           'label',
