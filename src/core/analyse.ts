@@ -6,18 +6,12 @@ import type { RegistryRecord } from '../schemas/registry.ts';
 import type { Server } from '../schemas/server.ts';
 import { RISKS, CATEGORIES, type Category, type Risk } from '../schemas/taxonomy.ts';
 import type { Tool } from '../schemas/tool.ts';
-import type { Policy, ToolPolicy } from '../schemas/policy.ts';
 import { classifyCatalogue, type Classification } from './classify/classifier.ts';
 import type { Catalogue } from './loader.ts';
 import { decide, type ToolDecision } from './policy/decision.ts';
-import {
-  claudeJson,
-  claudeSettings,
-  interceptPolicy,
-  interceptYaml,
-  policyJson,
-  policyLayerPolicy,
-} from './policy/formats.ts';
+import { policyTexts, serverPolicyDescription, type PolicyTexts } from './policy/texts.ts';
+
+export type { PolicyTexts };
 
 export interface AnalysedTool {
   slug: string;
@@ -62,34 +56,11 @@ export function byTitle(a: AnalysedServer, b: AnalysedServer): number {
   return TITLE_ORDER.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-export interface PolicyTexts {
-  /** PolicyLayer JSON, the primary format. */
-  policy: Policy & { tools: Record<string, ToolPolicy> };
-  policyJson: string;
-  interceptYaml: string;
-  claudeJson: string;
-}
+const lowRisk = (tool: AnalysedTool) => tool.classification.risk === 'low';
 
 /** Every format indented: a policy on a page is read before it is copied (issue 15). */
-function texts(
-  claudeServerName: string,
-  decisions: readonly { decision: ToolDecision; lowRisk: boolean }[],
-  description: string,
-): PolicyTexts {
-  const policy = policyLayerPolicy(decisions.map((d) => d.decision));
-  const intercept = interceptPolicy(
-    decisions.map((d) => d.decision),
-    description,
-  );
-  return {
-    policy,
-    policyJson: policyJson(policy, 2),
-    interceptYaml: interceptYaml(intercept.policy, intercept.notes),
-    claudeJson: claudeJson(claudeSettings(claudeServerName, decisions)),
-  };
-}
-
-const lowRisk = (tool: AnalysedTool) => tool.classification.risk === 'low';
+const texts = (claudeServerName: string, decisions: Parameters<typeof policyTexts>[1], description: string) =>
+  policyTexts(claudeServerName, decisions, description, 2);
 
 export interface PolicyOptions {
   /** The name the server is registered under in Claude Code (default: the catalogue slug). */
@@ -124,7 +95,7 @@ export function serverPolicyTexts(server: AnalysedServer, options: PolicyOptions
   return texts(
     options.claudeServerName ?? server.slug,
     server.tools.map((t) => ({ decision: t.decision, lowRisk: lowRisk(t) })),
-    `Recommended policy for all ${server.tools.length} tools of ${server.title}`,
+    serverPolicyDescription(server.title, server.tools.length),
   );
 }
 

@@ -31,9 +31,13 @@ export interface RateLimit {
   max: number;
 }
 
+/** A value a condition compares an argument with: a list for `in`/`not_in`. */
+export type ConditionValue = number | string | boolean | (number | string | boolean)[];
+
 /** An argument check that refuses a call, written as its deny and its allow form. */
 export interface Guard {
-  kind: 'amount-cap' | 'path-traversal' | 'bulk-flag';
+  /** The recommendation's own kinds, then those a user sets in the policy builder (custom.ts). */
+  kind: 'amount-cap' | 'path-traversal' | 'bulk-flag' | 'allow-list' | 'maximum';
   parameter: string;
   /**
    * Whether the schema requires the parameter. Intercept treats a condition on an argument the
@@ -41,18 +45,22 @@ export interface Guard {
    */
   required: boolean;
   /** When the call is refused (PolicyLayer `deny_if`). */
-  deny: { op: 'gt' | 'contains' | 'eq'; value: number | string | boolean };
+  deny: { op: 'gt' | 'contains' | 'eq' | 'not_in'; value: ConditionValue };
   /** When the call may go ahead (Intercept `evaluate`), the same test turned round in RE2-safe terms. */
-  allow: { op: 'lte' | 'regex' | 'neq'; value: number | string | boolean };
+  allow: { op: 'lte' | 'regex' | 'neq' | 'in'; value: ConditionValue };
   message: string;
   /** For the page: why this guard is there. */
   reason: string;
 }
 
-/** An argument every call must send (PolicyLayer `require`, Intercept `exists`), in a variant only. */
+/**
+ * An argument every call must send (PolicyLayer `require`, Intercept `exists`), in a variant or a
+ * policy built by hand; with a pattern, it must also match it (`regex`, RE2 syntax).
+ */
 export interface Requirement {
-  kind: 'reason';
+  kind: 'reason' | 'pattern';
   parameter: string;
+  pattern?: string;
   message: string;
   reason: string;
 }
@@ -103,24 +111,31 @@ const ADDRESSABLE = /^[A-Za-z0-9_-]+$/;
 
 const above = (risk: Risk, base: Risk) => RISKS.indexOf(risk) > RISKS.indexOf(base);
 
-interface TopParameter {
+export interface TopParameter {
   name: string;
   type: string;
   description: string;
   required: boolean;
+  /** The schema's `enum`, when every value is a string, number or boolean. */
+  enum?: (string | number | boolean)[];
 }
 
-function topParameters(tool: Tool): TopParameter[] {
+const isScalar = (v: unknown): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v);
+
+/** The top-level parameters a condition can address, as the policy rules and the policy builder read them. */
+export function topParameters(tool: Tool): TopParameter[] {
   const required = new Set(tool.inputSchema.required ?? []);
   return Object.entries(tool.inputSchema.properties ?? {})
     .filter(([name]) => ADDRESSABLE.test(name))
     .map(([name, schema]) => {
       const node = typeof schema === 'object' ? schema : {};
+      const values = node.enum;
       return {
         name,
         type: typeof node.type === 'string' ? node.type : '',
         description: typeof node.description === 'string' ? node.description : '',
         required: required.has(name),
+        ...(Array.isArray(values) && values.length > 0 && values.every(isScalar) ? { enum: values } : {}),
       };
     });
 }
@@ -178,8 +193,8 @@ function bulkFlag(parameters: TopParameter[]): Guard | undefined {
   };
 }
 
-/** A free-text reason the tool itself asks for: the variant makes the agent give one. */
-function reasonRequirement(parameters: TopParameter[]): Requirement | undefined {
+/** A free-text reason the tool itself asks for: the variant (and the policy builder) makes the agent give one. */
+export function reasonRequirement(parameters: TopParameter[]): Requirement | undefined {
   const reason = parameters.find((p) => p.type === 'string' && hasWord(p, ['reason', 'justification', 'memo']));
   if (!reason) return undefined;
   return {

@@ -43,18 +43,28 @@ function allowed(decision: ToolDecision, limits: ToolDecision['limits'], refusal
 }
 
 function requirements(decision: ToolDecision): string[] {
-  return decision.requires.map((r) => `that leaves out ${r.parameter}`);
+  return decision.requires.map((r) =>
+    r.pattern === undefined
+      ? `that leaves out ${r.parameter}`
+      : `whose ${r.parameter} is missing or does not match ${JSON.stringify(r.pattern)}`,
+  );
 }
 
 /** A guard as the calls it refuses: "whose amount is above 100". */
 function refused(g: Guard): string {
   switch (g.kind) {
     case 'amount-cap':
+    case 'maximum':
       return `whose ${g.parameter} is above ${Number(g.deny.value).toLocaleString('en-US')}`;
     case 'path-traversal':
       return `whose ${g.parameter} contains ".."`;
     case 'bulk-flag':
       return `that sets ${g.parameter} to true`;
+    case 'allow-list':
+      return `whose ${g.parameter} is not one of ${[g.allow.value]
+        .flat()
+        .map((v) => JSON.stringify(v))
+        .join(', ')}`;
   }
 }
 

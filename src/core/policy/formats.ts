@@ -5,7 +5,13 @@
  * load every form into a port of Intercept's own validator and engine (./intercept).
  */
 import type { Condition, Limit, Policy, ToolPolicy } from '../../schemas/policy.ts';
-import { limitPhrase, type Guard, type ToolDecision } from './decision.ts';
+import { limitPhrase, type Guard, type Requirement, type ToolDecision } from './decision.ts';
+
+/** A requirement as a condition: the argument is sent, or sent and matching its pattern. */
+function requirementCondition(r: Requirement): Condition {
+  const path = `args.${r.parameter}`;
+  return r.pattern === undefined ? { path, op: 'exists', value: true } : { path, op: 'regex', value: r.pattern };
+}
 
 /** PolicyLayer's counter for a limit: `<tool>_rate`, with the window added past the first. */
 function counterName(tool: string, index: number, window: string): string {
@@ -15,12 +21,7 @@ function counterName(tool: string, index: number, window: string): string {
 export function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
   if (decision.access === 'deny') return { deny_if: [{ conditions: [], on_deny: decision.message ?? '' }] };
   const entry: ToolPolicy = {};
-  if (decision.requires.length > 0)
-    entry.require = decision.requires.map((r): Condition => ({
-      path: `args.${r.parameter}`,
-      op: 'exists',
-      value: true,
-    }));
+  if (decision.requires.length > 0) entry.require = decision.requires.map(requirementCondition);
   if (decision.guards.length > 0) {
     entry.deny_if = decision.guards.map((g) => ({
       conditions: [{ path: `args.${g.parameter}`, op: g.deny.op, value: g.deny.value }],
@@ -90,8 +91,8 @@ export function interceptCanCount(tool: string): boolean {
 function interceptTool(d: ToolDecision, notes: string[]): InterceptRule[] {
   if (d.access === 'deny') return [{ name: 'refuse every call', action: 'deny', on_deny: d.message ?? '' }];
   const rules: InterceptRule[] = d.requires.map((r) => ({
-    name: `requires ${r.parameter}`,
-    conditions: [{ path: `args.${r.parameter}`, op: 'exists', value: true }],
+    name: `${r.pattern === undefined ? 'requires' : 'pattern of'} ${r.parameter}`,
+    conditions: [requirementCondition(r)],
     on_deny: r.message,
   }));
   for (const g of d.guards) {

@@ -124,6 +124,8 @@ const BAD_VALUES: Record<ToolDecision['guards'][number]['kind'], (g: ToolDecisio
   'amount-cap': (g) => Number(g.deny.value) + 1,
   'path-traversal': () => '../../etc/passwd',
   'bulk-flag': () => true,
+  'allow-list': () => 'a value the list does not hold',
+  maximum: (g) => Number(g.deny.value) + 1,
 };
 
 describe.each(cases)('%s: %s', (_, __, server) => {
