@@ -42,7 +42,8 @@ export function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
 /** The PolicyLayer policy for one tool or a whole server: default deny, every tool listed or hidden. */
 export function policyLayerPolicy(decisions: readonly ToolDecision[]): Policy & { tools: Record<string, ToolPolicy> } {
   const hide = decisions.filter((d) => d.access === 'hide').map((d) => d.tool);
-  const tools: Record<string, ToolPolicy> = {};
+  // No prototype: a tool may be named `__proto__` (MCP allows it), and it must stay a key like any other.
+  const tools: Record<string, ToolPolicy> = Object.create(null);
   for (const d of decisions) if (d.access !== 'hide') tools[d.tool] = toolPolicyLayer(d);
   return { version: '1', default: 'deny', ...(hide.length > 0 ? { hide } : {}), tools };
 }
@@ -128,8 +129,8 @@ export function interceptPolicy(
   description: string,
 ): { policy: InterceptPolicy; notes: InterceptNotes } {
   const hide = decisions.filter((d) => d.access === 'hide').map((d) => d.tool);
-  const tools: InterceptPolicy['tools'] = {};
-  const notes: InterceptNotes = {};
+  const tools: InterceptPolicy['tools'] = Object.create(null);
+  const notes: InterceptNotes = Object.create(null);
   for (const d of decisions) {
     if (d.access === 'hide') continue;
     const toolNotes: string[] = [];
@@ -149,23 +150,43 @@ export function interceptPolicy(
  * leaves `1_000` plain, which yaml.v3 reads as a number. The tests read every hostile string back.
  */
 export function interceptYaml(policy: InterceptPolicy, notes: InterceptNotes = {}): string {
-  const lines: string[] = [];
-  lines.push(`version: ${yamlScalar(policy.version)}`, `description: ${yamlScalar(policy.description)}`);
-  lines.push(`default: ${yamlScalar(policy.default)}`);
-  if (policy.hide) lines.push('hide:', ...policy.hide.map((h) => `  - ${yamlScalar(h)}`));
-  const tools = Object.entries(policy.tools);
-  if (tools.length === 0) lines.push('tools: {}');
-  else lines.push('tools:');
-  for (const [tool, { rules }] of tools) {
-    for (const note of notes[tool] ?? []) lines.push(`  # ${yamlComment(note)}`);
-    if (rules.length === 0) {
-      lines.push(`  ${yamlScalar(tool)}:`, '    rules: []');
-      continue;
-    }
+  const blocks = Object.entries(policy.tools).map(([tool, { rules }]) => interceptToolBlock(tool, rules, notes[tool]));
+  return interceptDocument(policy.description, policy.hide ?? [], blocks);
+}
+
+/** The same text from the decisions, each tool's block written once per decision (the policy builder's path). */
+export function interceptYamlOf(decisions: readonly ToolDecision[], description: string): string {
+  const hide = decisions.filter((d) => d.access === 'hide').map((d) => d.tool);
+  return interceptDocument(description, hide, decisions.filter((d) => d.access !== 'hide').map(cachedBlock));
+}
+
+/** A decision's block of Intercept YAML: decisions are not changed once made, so it is kept with it. */
+const blocks = new WeakMap<ToolDecision, string>();
+function cachedBlock(d: ToolDecision): string {
+  let block = blocks.get(d);
+  if (block === undefined) {
+    const notes: string[] = [];
+    block = interceptToolBlock(d.tool, interceptTool(d, notes), notes);
+    blocks.set(d, block);
+  }
+  return block;
+}
+
+function interceptDocument(description: string, hide: readonly string[], toolBlocks: readonly string[]): string {
+  const lines = [`version: "1"`, `description: ${yamlScalar(description)}`, 'default: deny'];
+  if (hide.length > 0) lines.push('hide:', ...hide.map((h) => `  - ${yamlScalar(h)}`));
+  lines.push(toolBlocks.length === 0 ? 'tools: {}' : 'tools:', ...toolBlocks);
+  return `${lines.join('\n')}\n`;
+}
+
+function interceptToolBlock(tool: string, rules: readonly InterceptRule[], notes: readonly string[] = []): string {
+  const lines = notes.map((note) => `  # ${yamlComment(note)}`);
+  if (rules.length === 0) lines.push(`  ${yamlScalar(tool)}:`, '    rules: []');
+  else {
     lines.push(`  ${yamlScalar(tool)}:`, '    rules:');
     for (const rule of rules) lines.push(...yamlMapping(rule, '        ', true));
   }
-  return `${lines.join('\n')}\n`;
+  return lines.join('\n');
 }
 
 function yamlMapping(value: object, indent: string, listItem = false): string[] {

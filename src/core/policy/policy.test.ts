@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { params, parsedTool, type Json } from '../../../test/fixtures.ts';
@@ -13,6 +14,7 @@ import {
   claudeSettings,
   interceptPolicy,
   interceptYaml,
+  interceptYamlOf,
   policyLayerPolicy,
   yamlScalar,
 } from './formats.ts';
@@ -528,4 +530,29 @@ describe('emitted Intercept YAML under Intercept itself', () => {
       message: 'Rate limit of 30 per minute reached. Try again later.',
     });
   });
+});
+
+describe('tool names that are JavaScript words', () => {
+  test('a tool named __proto__ keeps its entry in every format', () => {
+    const tool = parsedTool({ name: '__proto__', description: 'Lists the prototypes.' });
+    const decision = decide(tool, classifyTool(tool));
+    const policy = policyLayerPolicy([decision]);
+    expect(JSON.parse(JSON.stringify(policy)).tools).toHaveProperty(['__proto__']);
+    const { policy: intercept, notes } = interceptPolicy([decision], 'd');
+    const loaded = loadInterceptPolicy(interceptYaml(intercept, notes)).policy!;
+    expect([...loaded.tools.keys()]).toEqual(['__proto__']);
+    expect(evaluateCall(loaded, '__proto__', {}).allowed).toBe(true);
+  });
+});
+
+test('the Intercept text written from decisions, block by block, is the text written from the policy', () => {
+  for (const dir of [catalogueDir(), resolve(import.meta.dirname, '../../../test/catalogues/hostile')]) {
+    for (const server of analyseCatalogue(loadCatalogue(dir))) {
+      const decisions = server.tools.map((t) => t.decision);
+      const { policy, notes } = interceptPolicy(decisions, server.title);
+      expect(interceptYamlOf(decisions, server.title), server.slug).toBe(interceptYaml(policy, notes));
+      // Twice: the second time from the blocks kept with each decision.
+      expect(interceptYamlOf(decisions, server.title), server.slug).toBe(interceptYaml(policy, notes));
+    }
+  }
 });

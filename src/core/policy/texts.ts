@@ -5,14 +5,7 @@
  */
 import type { Policy, ToolPolicy } from '../../schemas/policy.ts';
 import type { ToolDecision } from './decision.ts';
-import {
-  claudeJson,
-  claudeSettings,
-  interceptPolicy,
-  interceptYaml,
-  policyJson,
-  policyLayerPolicy,
-} from './formats.ts';
+import { claudeJson, claudeSettings, interceptYamlOf, policyJson, policyLayerPolicy } from './formats.ts';
 
 export interface PolicyTexts {
   /** PolicyLayer JSON, the primary format. */
@@ -30,11 +23,10 @@ export function policyLayerText(decisions: Decisions, indent: 0 | 2): Pick<Polic
 }
 
 export function interceptText(decisions: Decisions, description: string): string {
-  const intercept = interceptPolicy(
+  return interceptYamlOf(
     decisions.map((d) => d.decision),
     description,
   );
-  return interceptYaml(intercept.policy, intercept.notes);
 }
 
 export function claudeText(claudeServerName: string, decisions: Decisions): string {
