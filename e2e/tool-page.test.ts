@@ -34,7 +34,7 @@ describe('the policy block', () => {
     const text = await page.locator('#tool-policy-policylayer pre').textContent();
     expect(text).toMatch(/^\{\n {2}"version": "1",\n {2}"default": "deny",\n/);
     for (const tab of ['PolicyLayer JSON', 'Intercept YAML', 'Claude Code settings.json']) {
-      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('tab', { name: tab }).first().click();
       expect(await policyFits(page), tab).toBe(true);
     }
     await page.context().close();
@@ -58,9 +58,9 @@ describe('the policy block', () => {
 
   test('the chosen format is remembered on the next tool page, and a refused storage changes nothing', async () => {
     const page = await open(browser, FLUX);
-    await page.getByRole('tab', { name: 'Intercept YAML' }).click();
+    await page.getByRole('tab', { name: 'Intercept YAML' }).first().click();
     await page.goto(page.url().replace(FLUX, REFUND));
-    expect(await page.getByRole('tab', { name: 'Intercept YAML' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'Intercept YAML' }).first().getAttribute('aria-selected')).toBe('true');
     expect(await page.locator('#tool-policy-intercept').isVisible()).toBe(true);
     expect(await page.locator('#tool-policy-policylayer').isVisible()).toBe(false);
     await page.context().close();
@@ -77,7 +77,7 @@ describe('the policy block', () => {
     const errors: string[] = [];
     fresh.on('pageerror', (e) => errors.push(e.message));
     await fresh.goto(page.url());
-    await fresh.getByRole('tab', { name: 'Claude Code settings.json' }).click();
+    await fresh.getByRole('tab', { name: 'Claude Code settings.json' }).first().click();
     expect(await fresh.locator('#tool-policy-claude').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await blocked.close();
