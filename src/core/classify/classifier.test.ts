@@ -161,6 +161,15 @@ describe('signals and their evidence', () => {
       /a database query/,
     ],
     [
+      'code',
+      {
+        name: 'run_code',
+        description: 'Runs Python in a sandbox and returns its output.',
+        inputSchema: params('code'),
+      },
+      /parameter "code"/,
+    ],
+    [
       'html',
       { name: 'create_page', description: 'Creates a page.', inputSchema: params('body_html') },
       /parameter "body_html"/,
@@ -267,6 +276,30 @@ describe('signals and their evidence', () => {
   test.each<[SignalId, Record<string, Json>]>([
     ['code', { name: 'search_pages', description: 'Full-text search of the wiki.', inputSchema: params('query') }],
     ['code', { name: 'verify', description: 'Verifies a login.', inputSchema: params('mfa_code') }],
+    [
+      'code',
+      {
+        name: 'create_charge',
+        description: 'Charges a saved card.',
+        inputSchema: params('amount:integer', 'statement_descriptor:string:Text shown on the bank statement'),
+      },
+    ],
+    [
+      'code',
+      {
+        name: 'create_coupon',
+        description: 'Creates a discount coupon customers enter at checkout.',
+        inputSchema: params('code:string:What the customer types, e.g. SPRING20', 'percent_off:number'),
+      },
+    ],
+    [
+      'code',
+      {
+        name: 'change_plan',
+        description: 'Moves a subscription to another plan.',
+        inputSchema: params('subscription_id', 'code:string:The plan code'),
+      },
+    ],
     [
       'credentials',
       { name: 'list_items', description: 'Lists items, a page at a time.', inputSchema: params('page_token') },

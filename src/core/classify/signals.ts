@@ -50,6 +50,14 @@ const CODE_WORDS = wordSet(`
   script command commands cmd sql javascript js python expression program snippet statement shell bash
   eval function code cypher graphql promql kql xpath regex
 `);
+/**
+ * A `code` that is a short identifier someone types, not a program: a coupon, promotion, plan,
+ * country, currency or verification code. A bare `code` parameter is code to run unless its
+ * description or its tool's says it is one of these (a card's `statement_descriptor` is a
+ * label printed on a bank statement, not a statement to run: see below).
+ */
+const IDENTIFIER_CODE =
+  /\b(coupon|promo(tion)?|discount|voucher|gift card|referral|plan|country|currency|language|postal|zip|verification|confirmation|invite|invitation|product|sku|tracking)\b/i;
 const CODE_QUALIFIERS = wordSet(`
   source js python program script custom user inline raw shell sql
 `);
@@ -179,7 +187,10 @@ export function detectSignals(input: SignalInput): Signal[] {
     if (
       !isReference &&
       codeWord &&
-      (codeWord !== 'code' || words.length === 1 || CODE_QUALIFIERS.has(words[words.indexOf('code') - 1] ?? ''))
+      !(codeWord === 'statement' && has(words, 'descriptor')) &&
+      (codeWord !== 'code' ||
+        CODE_QUALIFIERS.has(words[words.indexOf('code') - 1] ?? '') ||
+        (words.length === 1 && !IDENTIFIER_CODE.test(`${p.description} ${tool.description}`)))
     ) {
       add('code', param(p));
     } else if (
