@@ -9,6 +9,7 @@ import { policySchema } from '../../schemas/policy.ts';
 import type { Category, Risk } from '../../schemas/taxonomy.ts';
 import type { AnalysedServer } from '../analyse.ts';
 import {
+  capGuard,
   reasonRequirement,
   topParameters,
   type Guard,
@@ -217,15 +218,7 @@ function allowListGuard(p: BuilderParameter, values: Scalar[]): Guard {
 
 function maximumGuard(p: BuilderParameter, max: number): Guard {
   const shown = max.toLocaleString('en-US');
-  return {
-    kind: 'maximum',
-    parameter: p.name,
-    required: p.required,
-    deny: { op: 'gt', value: max },
-    allow: { op: 'lte', value: max },
-    message: `${p.name} above ${shown} is refused`,
-    reason: `${p.name} may be at most ${shown}.`,
-  };
+  return capGuard('maximum', p, max, shown, `${p.name} may be at most ${shown}.`);
 }
 
 function patternRequirement(p: BuilderParameter, pattern: string): Requirement {

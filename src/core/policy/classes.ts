@@ -11,14 +11,6 @@ import { classifyTool } from '../classify/classifier.ts';
 import { toolSchema, type Tool } from '../../schemas/tool.ts';
 import { decide, type ToolDecision } from './decision.ts';
 import { formatEffects, type FormatEffect } from './effects.ts';
-import {
-  claudeRuleName,
-  claudeSettings,
-  interceptPolicy,
-  interceptYaml,
-  policyJson,
-  policyLayerPolicy,
-} from './formats.ts';
 
 interface Example {
   label: string;
@@ -151,10 +143,6 @@ export interface PolicyClassRow {
   effects: FormatEffect[];
   /** For a denied class: what each format of its variant does. */
   variantEffects?: FormatEffect[];
-  /** The example's policy in each format, as the site writes it. */
-  policyJson: string;
-  interceptYaml: string;
-  claudeRule: string;
 }
 
 export function policyClassTable(): PolicyClassRow[] {
@@ -163,18 +151,12 @@ export function policyClassTable(): PolicyClassRow[] {
     const classification = classifyTool(tool);
     const decision = decide(tool, classification);
     const lowRisk = classification.risk === 'low';
-    const intercept = interceptPolicy([decision], `Example: ${label}`);
-    const claude = claudeSettings('example', [{ decision, lowRisk }]);
-    const [permission] = Object.entries(claude.permissions).find(([, rules]) => rules.length > 0)!;
     return {
       label,
       tool,
       decision,
       effects: formatEffects(decision, lowRisk),
       ...(decision.variant ? { variantEffects: formatEffects(decision.variant, lowRisk) } : {}),
-      policyJson: policyJson(policyLayerPolicy([decision])),
-      interceptYaml: interceptYaml(intercept.policy, intercept.notes),
-      claudeRule: `${permission}: ${claudeRuleName('example', tool.name)}`,
     };
   });
 }

@@ -15,6 +15,7 @@ import type { Classification } from '../classify/classifier.ts';
 import { RISKS, type Risk } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
 import { identifierWords } from '../classify/words.ts';
+import { plural } from '../problems.ts';
 
 export type Access =
   /** Allowed, within its limits and guards. */
@@ -150,14 +151,31 @@ function amountCap(parameters: TopParameter[]): Guard | undefined {
   const minor = MINOR_UNITS.test(amount.description);
   const cap = minor ? AMOUNT_CAP.minor : AMOUNT_CAP.major;
   const shown = minor ? `${cap.toLocaleString('en-US')} (${cap / 100} in the main unit)` : cap.toLocaleString('en-US');
+  return capGuard(
+    'amount-cap',
+    amount,
+    cap,
+    shown,
+    `Moves money through ${amount.name}: amounts above ${shown} are refused.`,
+  );
+}
+
+/** A number the call may not exceed: the amount cap here, a maximum an operator sets in the policy builder. */
+export function capGuard(
+  kind: 'amount-cap' | 'maximum',
+  p: Pick<TopParameter, 'name' | 'required'>,
+  max: number,
+  shown: string,
+  reason: string,
+): Guard {
   return {
-    kind: 'amount-cap',
-    parameter: amount.name,
-    required: amount.required,
-    deny: { op: 'gt', value: cap },
-    allow: { op: 'lte', value: cap },
-    message: `${amount.name} above ${shown} is refused`,
-    reason: `Moves money through ${amount.name}: amounts above ${shown} are refused.`,
+    kind,
+    parameter: p.name,
+    required: p.required,
+    deny: { op: 'gt', value: max },
+    allow: { op: 'lte', value: max },
+    message: `${p.name} above ${shown} is refused`,
+    reason,
   };
 }
 
@@ -210,10 +228,6 @@ function addLimit(limits: RateLimit[], limit: RateLimit): void {
   const same = limits.findIndex((l) => l.window === limit.window);
   if (same === -1) limits.push({ ...limit });
   else limits[same]!.max = Math.min(limits[same]!.max, limit.max);
-}
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function limitPhrase(limit: RateLimit): string {

@@ -6,6 +6,7 @@
  * approval step (a tool too dangerous to run unattended is refused there), and only Claude
  * Code's `ask` puts a person in the loop (SPEC.md, "The recommended policy"; issue #12).
  */
+import { plural } from '../problems.ts';
 import { limitPhrase, type Guard, type ToolDecision } from './decision.ts';
 import {
   claudePermission,
@@ -134,10 +135,6 @@ export function claudeServerNameNote(serverSlug: string, tool?: string): string 
   return `Claude Code names the rule ${example}, where ${serverSlug} must be the name you registered the server under in Claude Code (claude mcp add <name> …); change it if yours differs.`;
 }
 
-function count(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** What each format does with a whole server's tools, by how many it allows, refuses and hides. */
 export function serverEffects(tools: readonly { decision: ToolDecision; lowRisk: boolean }[]): FormatEffect[] {
   const decisions = tools.map((t) => t.decision);
@@ -146,23 +143,23 @@ export function serverEffects(tools: readonly { decision: ToolDecision; lowRisk:
   const denied = decisions.filter((d) => d.access === 'deny').length;
   const hidden = decisions.filter((d) => d.access === 'hide').length;
   const parts = [
-    `allows ${count(allowedTools.length, 'tool')}${bounded > 0 ? ` (${bounded.toLocaleString('en-US')} of them within limits or argument checks)` : ''}`,
-    ...(denied > 0 ? [`keeps ${count(denied, 'tool')} visible but refuses every call to them`] : []),
-    ...(hidden > 0 ? [`hides ${count(hidden, 'tool')}`] : []),
+    `allows ${plural(allowedTools.length, 'tool')}${bounded > 0 ? ` (${bounded.toLocaleString('en-US')} of them within limits or argument checks)` : ''}`,
+    ...(denied > 0 ? [`keeps ${plural(denied, 'tool')} visible but refuses every call to them`] : []),
+    ...(hidden > 0 ? [`hides ${plural(hidden, 'tool')}`] : []),
   ];
   const same = `${list(parts)}; tools it does not list are refused.`;
   const skippedGuards = allowedTools.flatMap((d) => d.guards.filter(interceptSkipsGuard)).length;
   const uncounted = allowedTools.filter((d) => d.limits.length > 0 && !interceptCanCount(d.tool)).length;
   const gaps = [
-    ...(skippedGuards > 0 ? [`${count(skippedGuards, 'check')} on optional arguments`] : []),
-    ...(uncounted > 0 ? [`the rate limits of ${count(uncounted, 'tool')} whose names have a dot`] : []),
+    ...(skippedGuards > 0 ? [`${plural(skippedGuards, 'check')} on optional arguments`] : []),
+    ...(uncounted > 0 ? [`the rate limits of ${plural(uncounted, 'tool')} whose names have a dot`] : []),
   ];
   const claude = { allow: 0, ask: 0, deny: 0 };
   for (const { decision, lowRisk } of tools) claude[claudePermission(decision, lowRisk)]++;
   const claudeParts = [
-    ...(claude.allow > 0 ? [`runs ${count(claude.allow, 'tool')} without asking`] : []),
-    ...(claude.ask > 0 ? [`asks you before every call to ${count(claude.ask, 'tool')}`] : []),
-    ...(claude.deny > 0 ? [`refuses every call to ${count(claude.deny, 'tool')}`] : []),
+    ...(claude.allow > 0 ? [`runs ${plural(claude.allow, 'tool')} without asking`] : []),
+    ...(claude.ask > 0 ? [`asks you before every call to ${plural(claude.ask, 'tool')}`] : []),
+    ...(claude.deny > 0 ? [`refuses every call to ${plural(claude.deny, 'tool')}`] : []),
   ];
   return [
     { format: 'policylayer', text: `PolicyLayer ${same} It has no approval step.` },
