@@ -8,6 +8,7 @@
 import { policySchema } from '../../schemas/policy.ts';
 import type { Category, Risk } from '../../schemas/taxonomy.ts';
 import type { AnalysedServer } from '../analyse.ts';
+import type { Format } from './effects.ts';
 import {
   capGuard,
   reasonRequirement,
@@ -278,7 +279,8 @@ export function decisionFor(tool: BuilderTool, choice: Choice): ToolDecision {
   }
 }
 
-export type OutputFormat = 'policylayer' | 'intercept' | 'claude';
+/** The three formats, as effects.ts names them. */
+export type OutputFormat = Format;
 
 function decisions(data: BuilderData, state: BuilderState) {
   return data.tools.map((tool) => {

@@ -16,14 +16,7 @@ import {
   type ClaudePermission,
 } from './formats.ts';
 
-export const FORMATS = ['policylayer', 'intercept', 'claude'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export const FORMAT_NAMES: Record<Format, string> = {
-  policylayer: 'PolicyLayer',
-  intercept: 'Intercept',
-  claude: 'Claude Code',
-};
+export type Format = 'policylayer' | 'intercept' | 'claude';
 
 export interface FormatEffect {
   format: Format;

@@ -18,7 +18,7 @@ function counterName(tool: string, index: number, window: string): string {
   return index === 0 ? `${tool}_rate` : `${tool}_rate_${window}`;
 }
 
-export function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
+function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
   if (decision.access === 'deny') return { deny_if: [{ conditions: [], on_deny: decision.message ?? '' }] };
   const entry: ToolPolicy = {};
   if (decision.requires.length > 0) entry.require = decision.requires.map(requirementCondition);
@@ -272,7 +272,7 @@ function hex(cp: number, digits: number): string {
  * A double-quoted YAML string. A lone surrogate (possible in a JavaScript string, impossible in
  * UTF-8) becomes U+FFFD, as Go's JSON decoder also reads the `\ud800` of our JSON forms.
  */
-export function yamlDoubleQuoted(text: string): string {
+function yamlDoubleQuoted(text: string): string {
   let out = '"';
   for (const ch of text) {
     let cp = ch.codePointAt(0)!;
