@@ -5,13 +5,13 @@ import { defineConfig } from 'astro/config';
 import catalogue from './src/integrations/catalogue.ts';
 import search from './src/integrations/search.ts';
 import shards from './src/integrations/shards.ts';
-import { currentShard } from './src/core/shards.ts';
-import { STYLE_TO_CLASS } from './src/lib/highlight.ts';
+import { currentShard } from './src/build/shards.ts';
+import { STYLE_TO_CLASS } from './src/data/highlight.ts';
 
 // SITE_URL is where the site will be published; canonical URLs and the sitemap use it.
 const site = process.env.SITE_URL || 'http://localhost:4321';
 
-// `npm run build` renders the pages in one `astro build` per core (src/core/shards.ts). Process 0
+// `npm run build` renders the pages in one `astro build` per core (src/build/shards.ts). Process 0
 // finishes the build; the others only render their share. Each has a cache folder of its own: Astro
 // rewrites its content store there as it starts, and two processes must not write one file at once.
 const shard = currentShard();

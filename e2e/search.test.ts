@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyseCatalogue, countBy } from '../src/core/analyse.ts';
-import { catalogueDir, loadCatalogue } from '../src/core/loader.ts';
+import { catalogueDir, loadCatalogue } from '../src/build/catalogue-files.ts';
 import { axeViolations, BASE, launch, open } from './browser.ts';
 
 const servers = analyseCatalogue(loadCatalogue(catalogueDir()));

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyseCatalogue, serverPolicyTexts, toolPolicyTexts } from '../src/core/analyse.ts';
-import { catalogueDir, loadCatalogue, type Catalogue } from '../src/core/loader.ts';
+import { catalogueDir, loadCatalogue, type Catalogue } from '../src/build/catalogue-files.ts';
 import { LABELED_TOOLS, type LabeledTool } from '../test/classifier/labels.ts';
 import { measure, report } from '../test/classifier/measure.ts';
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syncRegistry } from '../src/cli/registry.ts';
-import { formatSummary } from '../src/core/registry-sync.ts';
+import { formatSummary } from '../src/core/registry/sync-plan.ts';
 import { makeEntry, startRegistry } from './lib/registry-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { analyseCatalogue, serverPolicyTexts, toolPolicyTexts } from '../src/core/analyse.ts';
-import { loadCatalogue } from '../src/core/loader.ts';
+import { loadCatalogue } from '../src/build/catalogue-files.ts';
 import { fixtureFiles } from './lib/fixture.ts';
 import { sampleRss } from './lib/rss.ts';
 

@@ -2,10 +2,10 @@
  * `npm run build [-- --outDir DIR] [--shards N]`: the site and its search index.
  *
  * 1. One `astro build` per core (at most 4; `--shards N` to choose) validates and
- *    classifies the whole catalogue and renders its share of the pages (src/core/shards.ts).
+ *    classifies the whole catalogue and renders its share of the pages (src/build/shards.ts).
  *    Astro renders on one thread, so this is what puts the other cores to work.
  *    Process 0 also writes the search records to a temporary folder (in memory,
- *    src/core/search-index.ts) before it renders; once the others are done it
+ *    src/build/search-index.ts) before it renders; once the others are done it
  *    moves their pages into DIR, writes the sitemap and checks that nothing was lost.
  * 2. This process (which never loads the catalogue) has Pagefind read the records
  *    once only process 0 is left, and build and write the index into DIR/pagefind
@@ -21,9 +21,9 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV } from '../src/core/build-env.ts';
-import { readSearchRecords, RECORDS_COMPLETE, recordsFolder, type PendingIndex } from '../src/core/search-index.ts';
-import { hasReported, hasStarted, shardOutDir } from '../src/core/shards.ts';
+import { RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV } from '../src/build/env.ts';
+import { readSearchRecords, RECORDS_COMPLETE, recordsFolder, type PendingIndex } from '../src/build/search-index.ts';
+import { hasReported, hasStarted, shardOutDir } from '../src/build/shards.ts';
 import {
   countPages,
   filesPhrase,

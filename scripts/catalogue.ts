@@ -22,16 +22,16 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseCatalogue, serverPolicyTexts } from '../src/core/analyse.ts';
-import { formatReport, mergeScan, serverFileFromScan, type ScanResult } from '../src/core/import.ts';
-import { catalogueDir, checkCatalogue, loadCatalogue } from '../src/core/loader.ts';
-import { formatProblems, plural } from '../src/core/problems.ts';
-import { isServerSlug } from '../src/core/slug.ts';
+import { formatReport, mergeScan, serverFileFromScan, type ScanResult } from '../src/core/catalogue/import.ts';
+import { catalogueDir, checkCatalogue, loadCatalogue } from '../src/build/catalogue-files.ts';
+import { formatProblems, plural } from '../src/core/catalogue/problems.ts';
+import { isServerSlug } from '../src/core/catalogue/slug.ts';
 import { serverFileSchema, type ServerFile } from '../src/schemas/catalogue.ts';
 import { scanHttp, scanStdio } from '../src/cli/scan.ts';
 import { OFFICIAL_REGISTRY, syncRegistry } from '../src/cli/registry.ts';
 import { scanAll } from '../src/cli/scan-all.ts';
 import { sandboxWorks } from '../src/cli/sandbox.ts';
-import { describePosition, formatSummary } from '../src/core/registry-sync.ts';
+import { describePosition, formatSummary } from '../src/core/registry/sync-plan.ts';
 
 const [command, ...rest] = process.argv.slice(2);
 

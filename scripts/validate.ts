@@ -3,8 +3,8 @@
  * `content/servers`) and prints every problem, or a one-line summary.
  */
 import { resolve } from 'node:path';
-import { checkCatalogue, catalogueDir } from '../src/core/loader.ts';
-import { formatProblems, plural } from '../src/core/problems.ts';
+import { checkCatalogue, catalogueDir } from '../src/build/catalogue-files.ts';
+import { formatProblems, plural } from '../src/core/catalogue/problems.ts';
 
 const dir = process.argv[2] ? resolve(process.argv[2]) : catalogueDir();
 const { catalogue, problems } = checkCatalogue(dir);

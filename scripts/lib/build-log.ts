@@ -37,7 +37,7 @@ export function countPages(line: string): number {
  */
 const NOT_MEANINGFUL: RegExp[] = [
   // Astro warns whenever Shiki highlights Markdown under a CSP, because Shiki writes colours as inline
-  // styles. Ours does not: STYLE_TO_CLASS (src/lib/highlight.ts, astro.config.mjs) turns them into classes,
+  // styles. Ours does not: STYLE_TO_CLASS (src/data/highlight.ts, astro.config.mjs) turns them into classes,
   // and a build test checks that no page has an inline style. Astro decides from the config alone.
   /^Shiki syntax highlighting uses inline styles that are not compatible with Content Security Policy/,
 ];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { analyseCatalogue } from '../../src/core/analyse.ts';
-import { loadCatalogue } from '../../src/core/loader.ts';
+import { loadCatalogue } from '../../src/build/catalogue-files.ts';
 import { CATEGORIES, SIGNALS } from '../../src/schemas/taxonomy.ts';
 import { fixtureFiles } from './fixture.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Peak memory of a process and all its descendants (Astro, Pagefind's service, …),
  * sampled from /proc, plus what they put in /dev/shm (the build's search records,
- * src/core/search-index.ts): the "whole build" figure of the benchmark.
+ * src/build/search-index.ts): the "whole build" figure of the benchmark.
  */
 import { readdirSync, readFileSync, statfsSync } from 'node:fs';
 

@@ -1,7 +1,7 @@
 /**
  * The search-quality benchmark (`npm run bench:search -- --quality`, issue 17): builds
- * the real search index (the site's own records, src/core/search-records.ts) for a
- * catalogue, runs the site's own search code (src/lib/search-client.ts, bundled as the
+ * the real search index (the site's own records, src/core/search/records.ts) for a
+ * catalogue, runs the site's own search code (src/browser/search-client.ts, bundled as the
  * pages bundle it) in Chromium for each query, and scores where the tool the query
  * means lands: hits@1, hits@5, mean reciprocal rank and the share of queries with no
  * result at all.
@@ -15,11 +15,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { analyseCatalogue } from '../../src/core/analyse.ts';
-import { readAttackFiles } from '../../src/core/attack-files.ts';
-import { loadCatalogue } from '../../src/core/loader.ts';
-import { indexSearchRecords, recordsFolder, writeSearchRecords } from '../../src/core/search-index.ts';
-import { attackRecords, serverRecords, toolRecords } from '../../src/core/search-records.ts';
-import { toolSlug } from '../../src/core/slug.ts';
+import { readAttackFiles } from '../../src/build/attack-files.ts';
+import { loadCatalogue } from '../../src/build/catalogue-files.ts';
+import { indexSearchRecords, recordsFolder, writeSearchRecords } from '../../src/build/search-index.ts';
+import { attackRecords, serverRecords, toolRecords } from '../../src/core/search/records.ts';
+import { toolSlug } from '../../src/core/catalogue/slug.ts';
 import { QUALITY_SERVERS, serverFile } from '../../test/search-quality/catalogue.ts';
 import { QUALITY_QUERIES, type QualityQuery } from '../../test/search-quality/queries.ts';
 import { launchChromium } from './chromium.ts';
@@ -86,7 +86,7 @@ export async function runQuality(options: {
     ]);
     await indexSearchRecords(records, join(site, 'pagefind'));
     await build({
-      entryPoints: [join(ROOT, 'src/lib/search-client.ts')],
+      entryPoints: [join(ROOT, 'src/browser/search-client.ts')],
       bundle: true,
       format: 'esm',
       outfile: join(site, 'client.js'),

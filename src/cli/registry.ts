@@ -1,7 +1,7 @@
 /**
  * `catalogue registry sync`: reads every server's latest version from an MCP Registry
  * (`GET /v0.1/servers`, docs/reference/api/openapi.yaml in github.com/modelcontextprotocol/registry)
- * and writes one catalogue file per server. The decisions are src/core/registry-sync.ts.
+ * and writes one catalogue file per server. The decisions are src/core/registry/sync-plan.ts.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -13,8 +13,8 @@ import {
   type RegistryEntry,
   type RejectedEntry,
   type SyncPlan,
-} from '../core/registry-sync.ts';
-import { isServerSlug } from '../core/slug.ts';
+} from '../core/registry/sync-plan.ts';
+import { isServerSlug } from '../core/catalogue/slug.ts';
 
 /** The official registry (docs/reference/api/official-registry-api.md, "Base URLs"). */
 export const OFFICIAL_REGISTRY = 'https://registry.modelcontextprotocol.io';

@@ -9,7 +9,7 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { ScanResult } from '../core/import.ts';
+import type { ScanResult } from '../core/catalogue/import.ts';
 
 export interface ScanOptions {
   /** Milliseconds for the connection and for each page of tools. */

@@ -7,7 +7,7 @@ import type { Server } from '../schemas/server.ts';
 import { RISKS, CATEGORIES, type Category, type Risk } from '../schemas/taxonomy.ts';
 import type { Tool } from '../schemas/tool.ts';
 import { classifyCatalogue, type Classification } from './classify/classifier.ts';
-import type { Catalogue } from './loader.ts';
+import type { Catalogue } from './catalogue/check.ts';
 import { decide, type ToolDecision } from './policy/decision.ts';
 import { policyTexts, serverPolicyDescription, type PolicyTexts } from './policy/texts.ts';
 
@@ -68,7 +68,7 @@ export interface PolicyOptions {
 }
 
 export function toolPolicyTexts(server: AnalysedServer, tool: AnalysedTool, options: PolicyOptions = {}): PolicyTexts {
-  // No server title here: one wording for every tool lets the highlighter reuse its work (src/lib/highlight.ts).
+  // No server title here: one wording for every tool lets the highlighter reuse its work (src/data/highlight.ts).
   return texts(
     options.claudeServerName ?? server.slug,
     [{ decision: tool.decision, lowRisk: lowRisk(tool) }],

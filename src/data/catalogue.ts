@@ -5,12 +5,12 @@
  */
 import { getCollection } from 'astro:content';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from '../integrations/catalogue.ts';
-import { exposedTools, type AttackRef } from '../core/attacks.ts';
-import { relatedTools, type RelatedTool } from '../core/related.ts';
+import { exposedTools, type AttackRef } from '../core/site/attacks.ts';
+import { relatedTools, type RelatedTool } from '../core/site/related.ts';
 import { RISKS, type Category, type Risk } from '../schemas/taxonomy.ts';
 import { analyseCatalogue, byTitle, type AnalysedServer, type AnalysedTool } from '../core/analyse.ts';
-import { catalogueDir, isBundledSample, loadCatalogue, type Catalogue, type CatalogueServer } from '../core/loader.ts';
-import { ownShare } from '../core/shards.ts';
+import { catalogueDir, isBundledSample, loadCatalogue, type Catalogue, type CatalogueServer } from '../build/catalogue-files.ts';
+import { ownShare } from '../build/shards.ts';
 
 let catalogue: Catalogue | undefined;
 let analysed: AnalysedServer[] | undefined;
@@ -132,7 +132,7 @@ export function toolsWhere(key: `category:${Category}` | `risk:${Risk}`): ToolVi
 
 /**
  * The `getStaticPaths` of every per-server route: its page, API document and policy file.
- * Like every dynamic route's, it returns only this build process's share (src/core/shards.ts).
+ * Like every dynamic route's, it returns only this build process's share (src/build/shards.ts).
  */
 export function serverPaths() {
   return ownShare(getServers().map((server) => ({ params: { server: server.slug }, props: { server } })));

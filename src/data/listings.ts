@@ -1,7 +1,7 @@
 /** Titles and introductions of the browse pages, with the URL of each of their pages. */
 import { BASE_RISK } from '../core/classify/classifier.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISK_LABELS, type Category, type Risk } from '../schemas/taxonomy.ts';
-import { categoryPath, riskPath } from '../lib/urls.ts';
+import { categoryPath, riskPath, toolListPath } from '../core/site/paths.ts';
 
 const n = (count: number) => count.toLocaleString('en-US');
 
@@ -11,7 +11,7 @@ export function toolsListing(count: number) {
     intro: `Every tool in the catalogue, with its category, risk class and risk signals.`,
     description: `${n(count)} MCP tools, each risk-classified from its own definition, riskiest first.`,
     crumbs: [{ label: 'Tools' }],
-    href: (page: number) => (page > 1 ? `/tools/page/${page}/` : '/tools/'),
+    href: toolListPath,
   };
 }
 
@@ -31,7 +31,7 @@ export function categoryListing(category: Category, count: number) {
     title: `${CATEGORY_LABELS[category]} tools`,
     intro: CATEGORY_INTROS[category],
     description: `${n(count)} MCP tools in the ${CATEGORY_LABELS[category].toLowerCase()} category, with their risk and a recommended policy.`,
-    crumbs: [{ label: 'Tools', href: '/tools/' }, { label: CATEGORY_LABELS[category] }],
+    crumbs: [{ label: 'Tools', href: toolListPath() }, { label: CATEGORY_LABELS[category] }],
     href: (page: number) => categoryPath(category, page),
   };
 }
@@ -43,7 +43,7 @@ export function riskListing(risk: Risk, count: number) {
     title: `${RISK_LABELS[risk]}-risk tools`,
     intro,
     description: `${n(count)} MCP tools of ${RISK_LABELS[risk].toLowerCase()} risk, with the evidence and a recommended policy for each.`,
-    crumbs: [{ label: 'Tools', href: '/tools/' }, { label: `${RISK_LABELS[risk]} risk` }],
+    crumbs: [{ label: 'Tools', href: toolListPath() }, { label: `${RISK_LABELS[risk]} risk` }],
     href: (page: number) => riskPath(risk, page),
   };
 }

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { catalogueDir, loadCatalogue, type Catalogue } from '../core/loader.ts';
-import { CatalogueError } from '../core/problems.ts';
+import { catalogueDir, loadCatalogue, type Catalogue } from '../build/catalogue-files.ts';
+import { CatalogueError } from '../core/catalogue/problems.ts';
 
 /** Where the validated catalogue waits for the page modules, which run in the same process. */
 export const CATALOGUE_CACHE = Symbol.for('mcp-catalogue.loaded');

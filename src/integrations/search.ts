@@ -3,18 +3,18 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { analyseCatalogue } from '../core/analyse.ts';
-import { readAttackFiles } from '../core/attack-files.ts';
-import type { Catalogue } from '../core/loader.ts';
-import { RECORDS_DIR_ENV } from '../core/build-env.ts';
-import { indexSearchRecords, recordsFolder, writeSearchRecords } from '../core/search-index.ts';
-import { attackRecords, serverRecords, toolRecords } from '../core/search-records.ts';
-import { currentShard } from '../core/shards.ts';
-import { verifyBuild } from '../core/verify-build.ts';
+import { readAttackFiles } from '../build/attack-files.ts';
+import type { Catalogue } from '../build/catalogue-files.ts';
+import { RECORDS_DIR_ENV } from '../build/env.ts';
+import { indexSearchRecords, recordsFolder, writeSearchRecords } from '../build/search-index.ts';
+import { attackRecords, serverRecords, toolRecords } from '../core/search/records.ts';
+import { currentShard } from '../build/shards.ts';
+import { verifyBuild } from '../build/verify-build.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
 
 /**
  * Analyses the catalogue once for the pages, writes the search records
- * (src/core/search-records.ts: one per tool, server and attack, from the catalogue
+ * (src/core/search/records.ts: one per tool, server and attack, from the catalogue
  * rather than scraped from the pages), and checks the build lost nothing.
  *
  * Under `npm run build` the records are indexed by scripts/build.ts, in its own
@@ -22,7 +22,7 @@ import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
  * `astro build`, this integration indexes them itself at the end: the same index,
  * a higher peak.
  *
- * When `npm run build` shares the pages among several processes (src/core/shards.ts),
+ * When `npm run build` shares the pages among several processes (src/build/shards.ts),
  * only process 0 writes the records and checks the build, once the others' pages
  * have been moved in.
  */

@@ -9,10 +9,10 @@ import {
   readReport,
   reportPages,
   shardOutDir,
-} from '../core/shards.ts';
+} from '../build/shards.ts';
 
 /**
- * One of the `astro build` processes of `npm run build` (src/core/shards.ts). They
+ * One of the `astro build` processes of `npm run build` (src/build/shards.ts). They
  * start together and load the catalogue at once, but sync Astro's content files
  * (in .astro/, shared) one after the other: two processes writing them at once can
  * collide. Processes 1…N-1 report their pages when done. Process 0 waits for every

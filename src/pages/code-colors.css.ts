@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { codeColoursCss } from '../lib/highlight.ts';
+import { codeColoursCss } from '../data/highlight.ts';
 
 /** The colours of highlighted code, as classes: one small file instead of a style on every token. */
 export const GET: APIRoute = () =>

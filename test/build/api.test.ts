@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalogueDir, loadCatalogue } from '../../src/core/loader.ts';
+import { catalogueDir, loadCatalogue } from '../../src/build/catalogue-files.ts';
 import { DIST } from './helpers.ts';
 
 const catalogue = loadCatalogue(catalogueDir());

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { analyseCatalogue } from '../../src/core/analyse.ts';
-import { catalogueDir, loadCatalogue } from '../../src/core/loader.ts';
+import { catalogueDir, loadCatalogue } from '../../src/build/catalogue-files.ts';
 import { builderData } from '../../src/core/policy/builder.ts';
 import { DIST } from './helpers.ts';
 

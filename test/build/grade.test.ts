@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyseCatalogue, byTitle } from '../../src/core/analyse.ts';
-import { FULL_SCORE, gradeServer, LETTER_FLOORS, POINTS, serverGrade, type Grade } from '../../src/core/grade.ts';
-import { catalogueDir, loadCatalogue } from '../../src/core/loader.ts';
+import { FULL_SCORE, gradeServer, LETTER_FLOORS, POINTS, serverGrade, type Grade } from '../../src/core/site/grade.ts';
+import { catalogueDir, loadCatalogue } from '../../src/build/catalogue-files.ts';
 import { DIST } from './helpers.ts';
 
 // Reads the dist/ that `npm run build` wrote from the bundled catalogue.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { catalogueDir, loadCatalogue } from '../../src/core/loader.ts';
+import { catalogueDir, loadCatalogue } from '../../src/build/catalogue-files.ts';
 import { DIST, pagesUnder } from './helpers.ts';
 
 // Reads the dist/ that `npm run build` wrote from the bundled catalogue.

@@ -10,7 +10,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 
-// `npm run build` renders with one `astro build` per core (src/core/shards.ts): one process and
+// `npm run build` renders with one `astro build` per core (src/build/shards.ts): one process and
 // three must write the same site as the default did, and as each other.
 test.each([1, 3])('a build of the same catalogue by %i astro build process(es) writes the same bytes', (shards) => {
   const again = join(work, String(shards));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { analyseCatalogue, countBy } from '../../src/core/analyse.ts';
-import { catalogueDir, loadCatalogue } from '../../src/core/loader.ts';
+import { catalogueDir, loadCatalogue } from '../../src/build/catalogue-files.ts';
 import { CATEGORIES, RISKS } from '../../src/schemas/taxonomy.ts';
 import { DIST, pagesUnder } from './helpers.ts';
 

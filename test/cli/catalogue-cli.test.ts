@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkCatalogue } from '../../src/core/loader.ts';
+import { checkCatalogue } from '../../src/build/catalogue-files.ts';
 import { cli, ROOT } from './run-cli.ts';
 import { makeTools, startHttpServer } from './servers.ts';
 
@@ -117,7 +117,7 @@ describe('npm run catalogue -- policy', () => {
 
   test('prints the server policy exactly as the server page shows it', async () => {
     const { analyseCatalogue, serverPolicyTexts } = await import('../../src/core/analyse.ts');
-    const { loadCatalogue } = await import('../../src/core/loader.ts');
+    const { loadCatalogue } = await import('../../src/build/catalogue-files.ts');
     const texts = serverPolicyTexts(analyseCatalogue(loadCatalogue(dir))[0]!);
     for (const [format, text] of [
       ['policylayer', texts.policyJson],

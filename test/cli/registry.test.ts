@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { syncRegistry } from '../../src/cli/registry.ts';
-import { checkCatalogue } from '../../src/core/loader.ts';
+import { checkCatalogue } from '../../src/build/catalogue-files.ts';
 import { makeEntry, startRegistry, type TestRegistry } from '../../scripts/lib/registry-server.ts';
 import { cli } from './run-cli.ts';
 import { makeTools, startHttpServer } from './servers.ts';

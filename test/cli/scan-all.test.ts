@@ -11,7 +11,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INSTALLED_MARK, npmCacheFolder, type ScanAllReport, type ServerOutcome } from '../../src/cli/scan-all.ts';
-import { checkCatalogue } from '../../src/core/loader.ts';
+import { checkCatalogue } from '../../src/build/catalogue-files.ts';
 import { cli, ROOT, type CliRun } from './run-cli.ts';
 import { makeTools, startHttpServer } from './servers.ts';
 

@@ -6,7 +6,7 @@
  * weighed against that reading and never decide it. Every step leaves an evidence
  * line, so the page can say why.
  */
-import type { Catalogue } from '../loader.ts';
+import type { Catalogue } from '../catalogue/check.ts';
 import { CATEGORIES, RISKS, type Category, type Risk, type SignalId } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
 import {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { makeServerFile, makeTool, writeCatalogue, type Json } from '../../../test/fixtures.ts';
 import { analyseCatalogue, serverPolicyTexts } from '../analyse.ts';
-import { catalogueDir, loadCatalogue } from '../loader.ts';
+import { catalogueDir, loadCatalogue } from '../../build/catalogue-files.ts';
 import { formatEffects } from './effects.ts';
 import {
   builderData,

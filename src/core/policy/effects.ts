@@ -6,7 +6,7 @@
  * approval step (a tool too dangerous to run unattended is refused there), and only Claude
  * Code's `ask` puts a person in the loop (SPEC.md, "The recommended policy"; issue #12).
  */
-import { plural } from '../problems.ts';
+import { plural } from '../catalogue/problems.ts';
 import { limitPhrase, type Guard, type ToolDecision } from './decision.ts';
 import {
   claudePermission,

@@ -18,7 +18,7 @@ import {
   toolVariantTexts,
   type AnalysedServer,
 } from '../analyse.ts';
-import { loadCatalogue } from '../loader.ts';
+import { loadCatalogue } from '../../build/catalogue-files.ts';
 import type { ToolDecision } from './decision.ts';
 import { checkInterceptYaml, evaluateCall, loadInterceptPolicy } from './intercept/index.ts';
 

@@ -5,8 +5,8 @@ import { params, parsedTool, type Json } from '../../../test/fixtures.ts';
 import { policySchema } from '../../schemas/policy.ts';
 import { analyseCatalogue, serverPolicyTexts, toolPolicyTexts } from '../analyse.ts';
 import { classifyTool } from '../classify/classifier.ts';
-import { policyJsonSchema } from '../json-schemas.ts';
-import { catalogueDir, loadCatalogue } from '../loader.ts';
+import { policyJsonSchema } from '../site/json-schemas.ts';
+import { catalogueDir, loadCatalogue } from '../../build/catalogue-files.ts';
 import { decide, NO_PARENT_SEGMENT } from './decision.ts';
 import { parse } from 'yaml';
 import {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { catalogueIndex } from '../../core/api.ts';
+import { catalogueIndex } from '../../core/site/api.ts';
 import { getServers } from '../../data/catalogue.ts';
 
 export const GET: APIRoute = () => Response.json(catalogueIndex(getServers()));

@@ -1,0 +1,255 @@
+/**
+ * A server's grade, A to F (issue 16): one answer to "how safe is this server?",
+ * with the reasons that set it.
+ *
+ * A grade is a summary, never a second classification: it reads only what the
+ * classifier already decided for each tool (risk class and signals, a curator's
+ * review included) and the server's provenance (repository, version, packages,
+ * remotes, registry status). Fix a classification and the grade moves with it.
+ *
+ * How it is computed: a server starts at {@link FULL_SCORE} points; each finding
+ * takes points away and names its figure ("3 of 12 tools (25%) are critical");
+ * the score's letter comes from {@link LETTER_FLOORS}. A few findings also cap the
+ * letter whatever the score ({@link GradeReason.ceiling}): a server that hides
+ * instructions for the agent is an F however tidy the rest is. The scale has no E,
+ * as in most A–F scales: A, B, C, D, F.
+ *
+ * A server with no tools yet (in the registry but not scanned) gets no letter: there
+ * is nothing to summarise, and a letter from provenance alone would read as a verdict
+ * on tools nobody has seen.
+ */
+import type { RegistryStatus } from '../../schemas/registry.ts';
+import { safeExternalUrl } from '../untrusted.ts';
+import type { SignalId } from '../../schemas/taxonomy.ts';
+import type { AnalysedServer, AnalysedTool } from '../analyse.ts';
+import { plural } from '../catalogue/problems.ts';
+
+export const LETTERS = ['A', 'B', 'C', 'D', 'F'] as const;
+export type Letter = (typeof LETTERS)[number];
+
+export const FULL_SCORE = 100;
+
+/** The lowest score of each letter; below the last is F. */
+export const LETTER_FLOORS: readonly { letter: Exclude<Letter, 'F'>; min: number }[] = [
+  { letter: 'A', min: 90 },
+  { letter: 'B', min: 80 },
+  { letter: 'C', min: 65 },
+  { letter: 'D', min: 50 },
+];
+
+/**
+ * What each finding costs. A share-based finding costs its weight times the share of
+ * tools it concerns (every tool critical: the full weight), and at least one point,
+ * so that every finding is listed. A server whose every tool is critical, and nothing
+ * else against it, is a D: a dangerous server is not a dishonest one, and an F takes
+ * more (poisoning, annotations that lie, no provenance, more risky inputs).
+ */
+export const POINTS = {
+  /** Any tool with tool-poisoning markers; also caps the grade at F. */
+  poisoning: 50,
+  /** Per tool whose annotations claim it is safer than its definition shows… */
+  annotationMismatch: 10,
+  /** …up to this many points in all. */
+  annotationMismatchMax: 30,
+  /** Every tool critical (destructive, financial, or raised to critical by a signal). */
+  criticalShare: 50,
+  /** Every tool takes code, a query or a shell command… */
+  codeShare: 40,
+  /** …and each one at least this much: one `evaluate` tool among many still runs anything it is given. */
+  codePerTool: 5,
+  /** Every tool takes a URL or endpoint. */
+  urlShare: 20,
+  /** Every tool has an empty or very short description. */
+  shortDescriptionShare: 20,
+  noRepository: 10,
+  noVersion: 5,
+  /** Only a remote endpoint: the code that runs is not published as a package. */
+  onlyRemote: 5,
+  /** Neither a package nor a remote: nothing says where the server comes from. */
+  noPackageOrRemote: 10,
+  /** Deprecated in the registry; also caps the grade at D. */
+  deprecated: 20,
+  /** Deleted from the registry; also caps the grade at F. */
+  deleted: 50,
+} as const;
+
+export type GradeReasonId =
+  | 'not-scanned'
+  | 'poisoning'
+  | 'annotation-mismatch'
+  | 'critical-share'
+  | 'code'
+  | 'url'
+  | 'short-description'
+  | 'no-repository'
+  | 'no-version'
+  | 'only-remote'
+  | 'no-package-or-remote'
+  | 'registry-deprecated'
+  | 'registry-deleted';
+
+export interface GradeReason {
+  id: GradeReasonId;
+  /** The finding with its figure, e.g. `3 of 12 tools (25%) are critical`. */
+  text: string;
+  /** Points it takes from {@link FULL_SCORE}. */
+  points: number;
+  /** The best letter the server can have while this finding stands. */
+  ceiling?: Letter;
+}
+
+export interface Grade {
+  /** `null`: not graded (no tools listed yet); the one reason says so. */
+  letter: Letter | null;
+  /** 0..{@link FULL_SCORE}; `null` when not graded. */
+  score: number | null;
+  /** Every finding that lowered the grade, the costliest first; empty for a clean A. */
+  reasons: GradeReason[];
+}
+
+export interface GradeOptions {
+  /**
+   * The server's registry status, from a registry sync. Absent means unknown (a
+   * hand-written catalogue file), which costs nothing: only a registry's own
+   * "deprecated" or "deleted" lowers the grade.
+   */
+  registryStatus?: RegistryStatus;
+}
+
+/** How many tool names a reason lists before "and N more". */
+const NAMED_TOOLS = 3;
+
+function names(tools: readonly AnalysedTool[]): string {
+  const shown = tools.slice(0, NAMED_TOOLS).map((t) => t.tool.name);
+  const rest = tools.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+export function letterFor(score: number): Letter {
+  return LETTER_FLOORS.find((f) => score >= f.min)?.letter ?? 'F';
+}
+
+const worse = (a: Letter, b: Letter): Letter => (LETTERS.indexOf(a) >= LETTERS.indexOf(b) ? a : b);
+
+export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, options: GradeOptions = {}): Grade {
+  const { tools } = server;
+  if (tools.length === 0) {
+    return {
+      letter: null,
+      score: null,
+      reasons: [{ id: 'not-scanned', text: 'no tools listed yet: the server has not been scanned', points: 0 }],
+    };
+  }
+  const reasons: GradeReason[] = [];
+  const total = tools.length;
+  const withSignal = (id: SignalId) => tools.filter((t) => t.classification.signals.some((s) => s.id === id));
+  const ofTools = (n: number) => `${n.toLocaleString('en-US')} of ${plural(total, 'tool')}`;
+  const share = (n: number) => `${ofTools(n)} (${Math.round((n / total) * 100)}%)`;
+  /** `verbs`: the finding for one tool and for several ("is critical", "are critical"). */
+  const shareReason = (
+    id: GradeReasonId,
+    found: readonly AnalysedTool[],
+    weight: number,
+    verbs: [string, string],
+    perTool = 1,
+  ) => {
+    if (found.length === 0) return;
+    reasons.push({
+      id,
+      text: `${share(found.length)} ${verbs[found.length === 1 ? 0 : 1]}: ${names(found)}`,
+      points: Math.max(Math.round((found.length / total) * weight), Math.min(weight, found.length * perTool)),
+    });
+  };
+
+  const poisoned = withSignal('poisoning');
+  if (poisoned.length > 0)
+    reasons.push({
+      id: 'poisoning',
+      text: `${ofTools(poisoned.length)} ${poisoned.length === 1 ? 'carries' : 'carry'} tool-poisoning markers: ${names(poisoned)}`,
+      points: POINTS.poisoning,
+      ceiling: 'F',
+    });
+
+  const contradicted = withSignal('annotation-mismatch');
+  if (contradicted.length > 0)
+    reasons.push({
+      id: 'annotation-mismatch',
+      text: `${ofTools(contradicted.length)} ${contradicted.length === 1 ? 'has annotations that contradict its' : 'have annotations that contradict their'} definition: ${names(contradicted)}`,
+      points: Math.min(POINTS.annotationMismatchMax, contradicted.length * POINTS.annotationMismatch),
+    });
+
+  const critical = tools.filter((t) => t.classification.risk === 'critical');
+  shareReason('critical-share', critical, POINTS.criticalShare, ['is critical', 'are critical']);
+  shareReason(
+    'code',
+    withSignal('code'),
+    POINTS.codeShare,
+    ['takes code, a query or a shell command', 'take code, a query or a shell command'],
+    POINTS.codePerTool,
+  );
+  shareReason('url', withSignal('url'), POINTS.urlShare, ['takes a URL or endpoint', 'take a URL or endpoint']);
+  shareReason('short-description', withSignal('short-description'), POINTS.shortDescriptionShare, [
+    'has an empty or very short description',
+    'have an empty or very short description',
+  ]);
+
+  const s = server.server;
+  if (!safeExternalUrl(s.repository?.url))
+    reasons.push({
+      id: 'no-repository',
+      text: s.repository?.url ? 'the repository link is not an http(s) address' : 'no repository link',
+      points: POINTS.noRepository,
+    });
+  if (!s.version?.trim()) reasons.push({ id: 'no-version', text: 'no version', points: POINTS.noVersion });
+  const packages = s.packages?.length ?? 0;
+  const remotes = s.remotes?.length ?? 0;
+  if (packages === 0 && remotes > 0)
+    reasons.push({
+      id: 'only-remote',
+      text: 'only a remote endpoint, no package to install and inspect',
+      points: POINTS.onlyRemote,
+    });
+  else if (packages === 0)
+    reasons.push({
+      id: 'no-package-or-remote',
+      text: 'no package and no remote: nothing says where the server comes from',
+      points: POINTS.noPackageOrRemote,
+    });
+
+  if (options.registryStatus === 'deprecated')
+    reasons.push({
+      id: 'registry-deprecated',
+      text: 'deprecated in the registry',
+      points: POINTS.deprecated,
+      ceiling: 'D',
+    });
+  else if (options.registryStatus === 'deleted')
+    reasons.push({ id: 'registry-deleted', text: 'deleted from the registry', points: POINTS.deleted, ceiling: 'F' });
+
+  // Stable: equal costs keep the order above (tools before provenance).
+  reasons.sort((a, b) => b.points - a.points);
+  const score = Math.max(0, FULL_SCORE - reasons.reduce((sum, r) => sum + r.points, 0));
+  const letter = reasons.reduce<Letter>((l, r) => (r.ceiling ? worse(l, r.ceiling) : l), letterFor(score));
+  return { letter, score, reasons };
+}
+
+const grades = new WeakMap<object, Grade>();
+
+/**
+ * The grade every page, the API and the search index show, computed once per server.
+ * The one place to pass the registry status once server files carry it (a registry sync
+ * writing `registry: {status}` beside `server`): `gradeServer(server, { registryStatus })`.
+ */
+export function serverGrade(server: AnalysedServer): Grade {
+  let grade = grades.get(server);
+  if (!grade) {
+    grade = gradeServer(server, server.registry ? { registryStatus: server.registry.status } : {});
+    grades.set(server, grade);
+  }
+  return grade;
+}
+
+/** How a grade reads where there is room for a word only (lists, search filters). */
+export function gradeLabel(grade: Grade): string {
+  return grade.letter ?? 'Not graded';
+}
