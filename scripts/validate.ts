@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { checkCatalogue, catalogueDir } from '../src/build/catalogue-files.ts';
-import { formatProblems, plural } from '../src/core/catalogue/problems.ts';
+import { formatProblems } from '../src/core/catalogue/problems.ts';
+import { plural } from '../src/core/text.ts';
 
 const dir = process.argv[2] ? resolve(process.argv[2]) : catalogueDir();
 const { catalogue, problems } = checkCatalogue(dir);

@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { formatReport, mergeScan, type ChangeReport, type ScanResult } from '../core/catalogue/import.ts';
 import { loadCatalogue } from '../build/catalogue-files.ts';
 import { toolNameClashes } from '../core/catalogue/check.ts';
-import { plural } from '../core/catalogue/problems.ts';
+import { plural } from '../core/text.ts';
 import { describeLaunch, launchesOf, type Launch } from '../core/registry/scan-plan.ts';
 import { serverFileSchema } from '../schemas/catalogue.ts';
 import type { ScanRecord, ScanStatus } from '../schemas/registry.ts';

@@ -9,7 +9,13 @@ import { exposedTools, type AttackRef } from '../core/site/attacks.ts';
 import { relatedTools, type RelatedTool } from '../core/site/related.ts';
 import { RISKS, type Category, type Risk } from '../schemas/taxonomy.ts';
 import { analyseCatalogue, byTitle, type AnalysedServer, type AnalysedTool } from '../core/analyse.ts';
-import { catalogueDir, isBundledSample, loadCatalogue, type Catalogue, type CatalogueServer } from '../build/catalogue-files.ts';
+import {
+  catalogueDir,
+  isBundledSample,
+  loadCatalogue,
+  type Catalogue,
+  type CatalogueServer,
+} from '../build/catalogue-files.ts';
 import { ownShare } from '../build/shards.ts';
 
 let catalogue: Catalogue | undefined;

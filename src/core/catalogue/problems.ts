@@ -2,6 +2,7 @@
  * What is wrong with a catalogue, one entry per problem, so that a curator can fix
  * every one of them in one pass instead of rebuilding once per error.
  */
+import { plural } from '../text.ts';
 export interface Problem {
   /** The file, relative to the catalogue folder (e.g. `mcp-flux-pro.json`). */
   file: string;
@@ -31,10 +32,6 @@ export function formatProblems(problems: readonly Problem[], dir: string): strin
   const files = new Set(problems.map((p) => p.file)).size;
   const head = `The catalogue in ${dir} has ${plural(problems.length, 'problem')} in ${plural(files, 'file')}:`;
   return [head, ...problems.map((p) => `  - ${formatProblem(p)}`)].join('\n');
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 }
 
 /** A short, printable picture of a value for "found …" (never the whole of a 200 KB string). */

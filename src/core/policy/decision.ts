@@ -15,7 +15,7 @@ import type { Classification } from '../classify/classifier.ts';
 import { RISKS, type Risk } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
 import { identifierWords } from '../classify/words.ts';
-import { plural } from '../catalogue/problems.ts';
+import { plural } from '../text.ts';
 
 export type Access =
   /** Allowed, within its limits and guards. */

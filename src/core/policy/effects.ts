@@ -6,7 +6,7 @@
  * approval step (a tool too dangerous to run unattended is refused there), and only Claude
  * Code's `ask` puts a person in the loop (SPEC.md, "The recommended policy"; issue #12).
  */
-import { plural } from '../catalogue/problems.ts';
+import { listPhrase, plural } from '../text.ts';
 import { limitPhrase, type Guard, type ToolDecision } from './decision.ts';
 import {
   claudePermission,
@@ -24,16 +24,11 @@ export interface FormatEffect {
   text: string;
 }
 
-function list(items: string[], last = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
-}
-
 /** "allows x, at most 30 calls per minute; it refuses any call that leaves out reason or whose amount is above 100." */
 function allowed(decision: ToolDecision, limits: ToolDecision['limits'], refusals: string[]): string {
   const name = decision.tool;
-  const limit = limits.length > 0 ? `, at most ${list(limits.map(limitPhrase))}` : ' with no limit';
-  return `allows ${name}${limit}${refusals.length > 0 ? `; it refuses any call ${list(refusals, 'or')}` : ''}.`;
+  const limit = limits.length > 0 ? `, at most ${listPhrase(limits.map(limitPhrase))}` : ' with no limit';
+  return `allows ${name}${limit}${refusals.length > 0 ? `; it refuses any call ${listPhrase(refusals, 'or')}` : ''}.`;
 }
 
 function requirements(decision: ToolDecision): string[] {
@@ -89,7 +84,7 @@ export function interceptEffect(decision: ToolDecision): string {
       const gaps: string[] = [];
       if (skipped.length > 0)
         gaps.push(
-          `It leaves out PolicyLayer's check on ${list(skipped.map((g) => g.parameter))}: Intercept refuses every call that leaves out an argument a condition tests, and ${list(skipped.map((g) => g.parameter))} ${skipped.length === 1 ? 'is' : 'are'} optional.`,
+          `It leaves out PolicyLayer's check on ${listPhrase(skipped.map((g) => g.parameter))}: Intercept refuses every call that leaves out an argument a condition tests, and ${listPhrase(skipped.map((g) => g.parameter))} ${skipped.length === 1 ? 'is' : 'are'} optional.`,
         );
       if (counted.length < decision.limits.length)
         gaps.push(`It cannot limit the rate: Intercept keeps no counter for a tool whose name has a dot.`);
@@ -140,7 +135,7 @@ export function serverEffects(tools: readonly { decision: ToolDecision; lowRisk:
     ...(denied > 0 ? [`keeps ${plural(denied, 'tool')} visible but refuses every call to them`] : []),
     ...(hidden > 0 ? [`hides ${plural(hidden, 'tool')}`] : []),
   ];
-  const same = `${list(parts)}; tools it does not list are refused.`;
+  const same = `${listPhrase(parts)}; tools it does not list are refused.`;
   const skippedGuards = allowedTools.flatMap((d) => d.guards.filter(interceptSkipsGuard)).length;
   const uncounted = allowedTools.filter((d) => d.limits.length > 0 && !interceptCanCount(d.tool)).length;
   const gaps = [
@@ -158,8 +153,8 @@ export function serverEffects(tools: readonly { decision: ToolDecision; lowRisk:
     { format: 'policylayer', text: `PolicyLayer ${same} It has no approval step.` },
     {
       format: 'intercept',
-      text: `Intercept ${same}${gaps.length > 0 ? ` It leaves out ${list(gaps)}, which it cannot evaluate as meant (the comments in the YAML say which).` : ''} It has no approval step.`,
+      text: `Intercept ${same}${gaps.length > 0 ? ` It leaves out ${listPhrase(gaps)}, which it cannot evaluate as meant (the comments in the YAML say which).` : ''} It has no approval step.`,
     },
-    { format: 'claude', text: `Claude Code ${list(claudeParts)}; it cannot count calls or check arguments.` },
+    { format: 'claude', text: `Claude Code ${listPhrase(claudeParts)}; it cannot count calls or check arguments.` },
   ];
 }

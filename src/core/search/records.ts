@@ -31,6 +31,7 @@ import { gradeLabel, serverGrade } from '../site/grade.ts';
 import { DESCRIPTION_LIMIT, parameterRows } from '../site/explain.ts';
 import { addedEquivalents } from './words.ts';
 import { attackPath, serverPath, toolPath } from '../site/paths.ts';
+import { shorten } from '../text.ts';
 
 export interface SearchRecord {
   url: string;
@@ -53,11 +54,7 @@ export const EXCERPT_LIMIT = 180;
 
 /** The start of `text`, cut at a word boundary with an ellipsis when it is longer than `EXCERPT_LIMIT`. */
 export function excerptOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT_LIMIT) return flat;
-  const cut = flat.slice(0, EXCERPT_LIMIT);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > EXCERPT_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:]+$/, '')}…`;
+  return shorten(text, EXCERPT_LIMIT, { trim: true });
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Tool } from '../../schemas/tool.ts';
 import { describeType, type ParameterRow } from './explain.ts';
+import { clip } from '../text.ts';
 
 /** The fields of an object schema, as the parameters table shows them. */
 export function schemaRows(schema: unknown): ParameterRow[] {
@@ -78,7 +79,7 @@ const MAX_VALUE = 300;
 export function annotationClaims(tool: Tool): AnnotationClaim[] {
   return Object.entries(tool.annotations ?? {}).map(([name, raw]) => {
     const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
-    const value = text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
+    const value = clip(text, MAX_VALUE);
     let claim = '';
     if (name === 'title') claim = 'The name the server wants it shown under.';
     else if (Object.hasOwn(HINTS, name) && typeof raw === 'boolean') claim = HINTS[name]![raw ? 'true' : 'false'];

@@ -15,6 +15,7 @@ import type { AnalysedServer, AnalysedTool } from '../analyse.ts';
 import { limitPhrase } from '../policy/decision.ts';
 import { claudeServerNameNote, formatEffects, policyLayerEffect } from '../policy/effects.ts';
 import { claudeRuleName, interceptCanCount } from '../policy/formats.ts';
+import { countPhrase, shorten } from '../text.ts';
 
 const DOES: Record<Category, string> = {
   read: 'reads or looks up data and changes nothing',
@@ -53,10 +54,6 @@ export function parameterCount(tool: AnalysedTool): { total: number; required: n
   return { total: properties.length, required: properties.filter((p) => required.has(p)).length };
 }
 
-function countPhrase(n: number, word: string): string {
-  return `${n === 0 ? 'no' : n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** "the Acme MCP server", without doubling a title that already says it ("Image MCP", "Foo MCP Server"). */
 export function mcpServerName(title: string): string {
   if (/\bMCP[\s-]+server$/i.test(title)) return title;
@@ -93,14 +90,6 @@ const SIGNAL_WHY: Partial<Record<SignalId, (evidence: string) => string>> = {
   recipient: (e) => `It sends to recipients outside (${e}): a manipulated agent can use it to send data away.`,
   bulk: (e) => `It can act on many items at once (${e}).`,
 };
-
-/** At most `limit` characters of a third party's text, cut at a word. */
-function shorten(text: string, limit: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= limit) return flat;
-  const cut = flat.slice(0, limit);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > limit / 2 ? cut.lastIndexOf(' ') : limit)}…`;
-}
 
 export function whyItNeedsAPolicy(server: AnalysedServer, tool: AnalysedTool): string {
   const c = tool.classification;

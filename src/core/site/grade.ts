@@ -22,7 +22,7 @@ import type { RegistryStatus } from '../../schemas/registry.ts';
 import { safeExternalUrl } from '../untrusted.ts';
 import type { SignalId } from '../../schemas/taxonomy.ts';
 import type { AnalysedServer, AnalysedTool } from '../analyse.ts';
-import { plural } from '../catalogue/problems.ts';
+import { plural } from '../text.ts';
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'F'] as const;
 export type Letter = (typeof LETTERS)[number];
