@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BASE, launch, open } from './browser.ts';
 
 const FLUX = '/tools/mcp-flux-pro/flux_edit_image/';
-// SPEC.md's policy for one write tool, indented as the page shows it (issue 15).
+// The documented policy for one write tool (docs/policies.md), indented as the page shows it (issue 15).
 const WRITE_POLICY = `${JSON.stringify(
   JSON.parse(
     '{"version":"1","default":"deny","tools":{"flux_edit_image":{"limits":[{"counter":"flux_edit_image_rate","window":"minute","max":30,"scope":"grant"}]}}}',

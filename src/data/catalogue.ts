@@ -95,7 +95,7 @@ export interface Page<T> {
   total: number;
 }
 
-/** Page 1 is the section's own URL, pages 2…N live under `page/N/` (SPEC.md, "URLs"). */
+/** Page 1 is the section's own URL, pages 2…N live under `page/N/` (src/core/site/paths.ts). */
 export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
   const total = Math.max(1, Math.ceil(items.length / size));
   return Array.from({ length: total }, (_, i) => ({

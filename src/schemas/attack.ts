@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { categorySchema, riskSchema, signalSchema } from './taxonomy.ts';
 
-/** Frontmatter of an attack-pattern article, `content/attacks/<slug>.mdx` (SPEC.md). */
+/** Frontmatter of an attack-pattern article, `content/attacks/<slug>.mdx` (docs/architecture.md, "Attack patterns"). */
 export const attackSchema = z
   .object({
     title: z.string().min(1),

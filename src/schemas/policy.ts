@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The PolicyLayer gateway policy, version "1" (SPEC.md, "The recommended policy").
+ * The PolicyLayer gateway policy, version "1" (docs/policies.md).
  * The site publishes this schema as `/schemas/policy.schema.json`, and every policy
  * it recommends is checked against it in the tests.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The five tool categories of SPEC.md, in order of increasing harm. The order is
+ * The five tool categories (docs/classification.md), in order of increasing harm. The order is
  * used for sorting and for the "can modify or destroy data" figure.
  */
 export const CATEGORIES = ['read', 'write', 'execute', 'destructive', 'financial'] as const;
@@ -13,7 +13,7 @@ export const RISKS = ['low', 'medium', 'high', 'critical'] as const;
 export const riskSchema = z.enum(RISKS);
 export type Risk = z.infer<typeof riskSchema>;
 
-/** Risk signals (SPEC.md, "Classification"): what the definition shows the tool can be made to do. */
+/** Risk signals (docs/classification.md, "Signals"): what the definition shows the tool can be made to do. */
 export const SIGNALS = [
   'url',
   'path',

@@ -578,7 +578,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     },
     required: ['customer'],
     expected: 'financial',
-    why: 'Bills a customer: an invoice is a demand for payment, even before any money moves (SPEC.md).',
+    why: 'Bills a customer: an invoice is a demand for payment, even before any money moves (docs/classification.md).',
   },
   {
     server: 'Alpaca brokerage.',
@@ -885,7 +885,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { price: { type: 'string' }, quantity: { type: 'integer', default: 1 } },
     required: ['price'],
     expected: 'financial',
-    why: 'A payment link is a checkout: whoever opens it is charged (SPEC.md lists payment links as financial).',
+    why: 'A payment link is a checkout: whoever opens it is charged (the taxonomy lists payment links as financial).',
   },
   {
     server: 'Browser automation (Playwright).',
@@ -1320,7 +1320,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { token_id: { type: 'string' } },
     required: ['token_id'],
     expected: 'write',
-    why: 'Revoking a token lowers a permission: a write (SPEC.md), however abrupt for the applications using it.',
+    why: 'Revoking a token lowers a permission: a write (docs/classification.md), however abrupt for the applications using it.',
   },
   {
     server: 'Git repository tools (local).',
@@ -1389,7 +1389,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { invoice: { type: 'string' } },
     required: ['invoice'],
     expected: 'financial',
-    why: 'Voiding an invoice changes what a customer owes (SPEC.md: invoices created, sent, finalized or voided).',
+    why: 'Voiding an invoice changes what a customer owes (the taxonomy: invoices created, sent, finalized or voided).',
   },
   {
     server: 'Twilio messaging.',
@@ -1492,7 +1492,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { owner: { type: 'string' }, repo: { type: 'string' }, username: { type: 'string' } },
     required: ['owner', 'repo', 'username'],
     expected: 'write',
-    why: 'Removes access: lowering a permission is a write (SPEC.md); the repository and the user remain.',
+    why: 'Removes access: lowering a permission is a write (docs/classification.md); the repository and the user remain.',
   },
   {
     server: 'OAuth / API key management.',
@@ -1535,7 +1535,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { userId: { type: 'string' } },
     required: ['userId'],
     expected: 'write',
-    why: 'Lowers a permission and can be undone by reactivating the user (SPEC.md: revoking or lowering a permission is a write).',
+    why: 'Lowers a permission and can be undone by reactivating the user (the taxonomy: revoking or lowering a permission is a write).',
   },
   {
     server: 'Memcached / Redis data store.',
@@ -1893,7 +1893,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { invoice_id: { type: 'string' }, cc: { type: 'array', items: { type: 'string' } } },
     required: ['invoice_id'],
     expected: 'financial',
-    why: 'Sending an invoice asks a customer for money (SPEC.md: invoices created, sent, finalized or voided).',
+    why: 'Sending an invoice asks a customer for money (the taxonomy: invoices created, sent, finalized or voided).',
   },
   {
     name: 'finalize_invoice',
@@ -1957,7 +1957,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { cart_id: { type: 'string' }, success_url: { type: 'string', format: 'uri' } },
     required: ['cart_id'],
     expected: 'financial',
-    why: 'A checkout is where money is taken (SPEC.md: payment links and checkouts).',
+    why: 'A checkout is where money is taken (the taxonomy: payment links and checkouts).',
   },
   {
     server: 'Managed Postgres platform.',
@@ -2113,7 +2113,7 @@ export const LABELED_TOOLS: LabeledTool[] = [
     params: { token_address: { type: 'string' }, spender: { type: 'string' } },
     required: ['token_address', 'spender'],
     expected: 'write',
-    why: 'Lowering an allowance lowers risk: a write (SPEC.md), not a destructive act.',
+    why: 'Lowering an allowance lowers risk: a write (docs/classification.md), not a destructive act.',
   },
   {
     server: 'Expense claims.',

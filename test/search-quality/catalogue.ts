@@ -1465,7 +1465,7 @@ space_search | Find Spaces (hosted demos). | query
   ),
 ];
 
-/** A catalogue file (SPEC.md: the registry's `server` part and the `tools/list` result). */
+/** A catalogue file (docs/catalogue-format.md: the registry's `server` part and the `tools/list` result). */
 export function serverFile(s: QualityServer) {
   return {
     server: { name: s.name, title: s.title, description: s.description },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** A server slug is its file's stem (SPEC.md, "The catalogue"). */
+/** A server slug is its file's stem (docs/catalogue-format.md). */
 export const SERVER_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 export function isServerSlug(stem: string): boolean {

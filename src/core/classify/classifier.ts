@@ -1,5 +1,5 @@
 /**
- * The risk classifier (SPEC.md, "Classification"): deterministic, no network.
+ * The risk classifier (docs/classification.md): deterministic, no network.
  *
  * It reads the tool's action from its name (a verb, then the object the verb acts
  * on), falls back to the description, then to the parameters; annotations are
@@ -51,7 +51,7 @@ import { excerpt, identifierWords, INVISIBLE_CHARACTERS, textWords, wordForms } 
 
 export type { Signal } from './signals.ts';
 
-/** The risk each category carries before any signal (SPEC.md). */
+/** The risk each category carries before any signal (docs/classification.md). */
 export const BASE_RISK: Record<Category, Risk> = {
   read: 'low',
   write: 'medium',

@@ -186,7 +186,7 @@ export const SOFT_ACTIONS = wordSet(`
 `);
 
 /**
- * Things whose creation or change bills someone (SPEC.md: invoices created, sent,
+ * Things whose creation or change bills someone (docs/classification.md: invoices created, sent,
  * finalized or voided; subscriptions and plans created, changed or cancelled;
  * payment links and checkouts). `plan` counts only beside a billing word.
  */

@@ -7,7 +7,7 @@
  * The states are PolicyLayer's own (policylayer.com/docs/writing-policies): Allow,
  * Deny (visible, every call refused), Hide (removed from tools/list and refused), and
  * Custom, which is Allow with limits or argument rules. Neither PolicyLayer JSON nor
- * Intercept YAML can ask a person to approve a call (SPEC.md, issue #12): a tool too
+ * Intercept YAML can ask a person to approve a call (docs/policies.md): a tool too
  * dangerous to run unattended is denied there, and a second decision, its variant,
  * says how an operator who needs the agent to use it can open it up.
  */
@@ -83,7 +83,7 @@ export interface ToolDecision {
   variant?: ToolDecision;
 }
 
-/** Calls per window by category, before signals tighten them. Write is SPEC.md's 30 a minute. */
+/** Calls per window by category, before signals tighten them. Write is 30 a minute (docs/policies.md). */
 export const LIMITS = {
   readRaised: { window: 'minute', max: 60 },
   write: { window: 'minute', max: 30 },

@@ -4,7 +4,7 @@
  * "How recommendations are made" page and the README table are all drawn from, so no page
  * can promise what a format does not do: PolicyLayer JSON and Intercept YAML have no
  * approval step (a tool too dangerous to run unattended is refused there), and only Claude
- * Code's `ask` puts a person in the loop (SPEC.md, "The recommended policy"; issue #12).
+ * Code's `ask` puts a person in the loop (docs/policies.md, "What each format can express").
  */
 import { listPhrase, plural } from '../text.ts';
 import { limitPhrase, type Guard, type ToolDecision } from './decision.ts';

@@ -48,7 +48,7 @@ export function policyLayerPolicy(decisions: readonly ToolDecision[]): Policy & 
   return { version: '1', default: 'deny', ...(hide.length > 0 ? { hide } : {}), tools };
 }
 
-/** The form the site shows and serves: compact (as SPEC.md writes it) or indented. */
+/** The form the site shows and serves: compact (as docs/policies.md writes it) or indented. */
 export function policyJson(policy: Policy, indent: 0 | 2 = 0): string {
   return indent ? `${JSON.stringify(policy, null, 2)}\n` : JSON.stringify(policy);
 }

@@ -27,7 +27,7 @@ const policyFor = (overrides: Record<string, Json>) => {
 };
 
 describe('the PolicyLayer policy of one tool', () => {
-  test('a write tool gets exactly the shape of SPEC.md', () => {
+  test('a write tool gets exactly the documented shape (docs/policies.md)', () => {
     const policy = policyFor({
       name: 'flux_edit_image',
       description: 'Edit an image with Flux Kontext.',

@@ -1,7 +1,7 @@
 /**
  * What a registry sync does to a catalogue folder, decided without I/O: which list
  * entries are valid, which file each server goes to, and what each file becomes.
- * The network side is src/cli/registry.ts. Issue 14, SPEC.md "The registry and scanning".
+ * The network side is src/cli/registry.ts. See docs/registry-and-scanning.md.
  */
 import { OFFICIAL_META, officialMetaSchema, type RegistryRecord, type ScanRecord } from '../../schemas/registry.ts';
 import { serverSchema } from '../../schemas/server.ts';
