@@ -33,7 +33,7 @@ export interface RateLimit {
 }
 
 /** A value a condition compares an argument with: a list for `in`/`not_in`. */
-export type ConditionValue = number | string | boolean | (number | string | boolean)[];
+export type ConditionValue = number | string | boolean | readonly (number | string | boolean)[];
 
 /** An argument check that refuses a call, written as its deny and its allow form. */
 export interface Guard {
@@ -46,9 +46,9 @@ export interface Guard {
    */
   required: boolean;
   /** When the call is refused (PolicyLayer `deny_if`). */
-  deny: { op: 'gt' | 'contains' | 'eq' | 'not_in'; value: ConditionValue };
+  deny: { readonly op: 'gt' | 'contains' | 'eq' | 'not_in'; readonly value: ConditionValue };
   /** When the call may go ahead (Intercept `evaluate`), the same test turned round in RE2-safe terms. */
-  allow: { op: 'lte' | 'regex' | 'neq' | 'in'; value: ConditionValue };
+  allow: { readonly op: 'lte' | 'regex' | 'neq' | 'in'; readonly value: ConditionValue };
   message: string;
   /** For the page: why this guard is there. */
   reason: string;
@@ -66,21 +66,26 @@ export interface Requirement {
   reason: string;
 }
 
+/**
+ * What the recommendation (or the policy builder) decided for one tool. Read-only all the way
+ * down: the Intercept writer keeps each decision's YAML block with the decision
+ * (src/core/policy/formats.ts), which is only right if nothing changes a decision once made.
+ */
 export interface ToolDecision {
-  tool: string;
-  access: Access;
-  limits: RateLimit[];
-  guards: Guard[];
-  requires: Requirement[];
+  readonly tool: string;
+  readonly access: Access;
+  readonly limits: readonly Readonly<RateLimit>[];
+  readonly guards: readonly Readonly<Guard>[];
+  readonly requires: readonly Readonly<Requirement>[];
   /** One line per rule applied, for the page and the README table. */
-  reasons: string[];
+  readonly reasons: readonly string[];
   /** What a refused call is told: for a denied or hidden tool. */
-  message?: string;
+  readonly message?: string;
   /**
    * For a denied tool: the decision for an operator who needs the agent to use it anyway,
    * allowed within tight limits and argument checks. Generated and checked like the first.
    */
-  variant?: ToolDecision;
+  readonly variant?: ToolDecision;
 }
 
 /** Calls per window by category, before signals tighten them. Write is 30 a minute (docs/policies.md). */

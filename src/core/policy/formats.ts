@@ -144,23 +144,20 @@ export function interceptPolicy(
 }
 
 /**
+ * The Intercept YAML of a set of decisions: the one writer of the format, used by the pages, the
+ * CLI and the policy builder. Each tool's block is written once per decision and kept with it.
+ *
  * Written by hand rather than with the `yaml` package's writer: that writer (2.9) leaves DEL, C1
  * controls, NEL, LS and PS raw in double-quoted strings and writes a lone surrogate as `\ud800`,
  * all of which yaml.v3, the parser Intercept uses, rejects or reads back as other text; it also
  * leaves `1_000` plain, which yaml.v3 reads as a number. The tests read every hostile string back.
  */
-export function interceptYaml(policy: InterceptPolicy, notes: InterceptNotes = {}): string {
-  const blocks = Object.entries(policy.tools).map(([tool, { rules }]) => interceptToolBlock(tool, rules, notes[tool]));
-  return interceptDocument(policy.description, policy.hide ?? [], blocks);
-}
-
-/** The same text from the decisions, each tool's block written once per decision (the policy builder's path). */
-export function interceptYamlOf(decisions: readonly ToolDecision[], description: string): string {
+export function interceptYaml(decisions: readonly ToolDecision[], description: string): string {
   const hide = decisions.filter((d) => d.access === 'hide').map((d) => d.tool);
   return interceptDocument(description, hide, decisions.filter((d) => d.access !== 'hide').map(cachedBlock));
 }
 
-/** A decision's block of Intercept YAML: decisions are not changed once made, so it is kept with it. */
+/** A decision's block of Intercept YAML, kept with it: `ToolDecision` is read-only, so the block stays true. */
 const blocks = new WeakMap<ToolDecision, string>();
 function cachedBlock(d: ToolDecision): string {
   let block = blocks.get(d);
@@ -172,14 +169,19 @@ function cachedBlock(d: ToolDecision): string {
   return block;
 }
 
-function interceptDocument(description: string, hide: readonly string[], toolBlocks: readonly string[]): string {
+/** The document around the tools' blocks; exported for the tests, which write hostile rules directly. */
+export function interceptDocument(description: string, hide: readonly string[], toolBlocks: readonly string[]): string {
   const lines = [`version: "1"`, `description: ${yamlScalar(description)}`, 'default: deny'];
   if (hide.length > 0) lines.push('hide:', ...hide.map((h) => `  - ${yamlScalar(h)}`));
   lines.push(toolBlocks.length === 0 ? 'tools: {}' : 'tools:', ...toolBlocks);
   return `${lines.join('\n')}\n`;
 }
 
-function interceptToolBlock(tool: string, rules: readonly InterceptRule[], notes: readonly string[] = []): string {
+export function interceptToolBlock(
+  tool: string,
+  rules: readonly InterceptRule[],
+  notes: readonly string[] = [],
+): string {
   const lines = notes.map((note) => `  # ${yamlComment(note)}`);
   if (rules.length === 0) lines.push(`  ${yamlScalar(tool)}:`, '    rules: []');
   else {

@@ -12,10 +12,12 @@ import { parse } from 'yaml';
 import {
   claudeRuleName,
   claudeSettings,
+  interceptDocument,
   interceptPolicy,
+  interceptToolBlock,
   interceptYaml,
-  interceptYamlOf,
   policyLayerPolicy,
+  type InterceptPolicy,
   yamlScalar,
 } from './formats.ts';
 import { checkInterceptYaml, evaluateCall, loadInterceptPolicy } from './intercept/index.ts';
@@ -315,6 +317,12 @@ const HOSTILE_TEXTS = [
   'astral \u{1F600} \u{E0041}',
 ];
 
+/** A policy object written with the writer's own pieces, for rules no decision would make. */
+function writePolicy(policy: InterceptPolicy, notes: Record<string, string[]> = {}): string {
+  const blocks = Object.entries(policy.tools).map(([tool, { rules }]) => interceptToolBlock(tool, rules, notes[tool]));
+  return interceptDocument(policy.description, policy.hide ?? [], blocks);
+}
+
 describe('the Intercept YAML writer', () => {
   test.each(HOSTILE_TEXTS)('writes %j so that YAML reads it back unchanged', (text) => {
     const policy = {
@@ -330,7 +338,7 @@ describe('the Intercept YAML writer', () => {
         },
       },
     };
-    expect(parse(interceptYaml(policy))).toEqual(policy);
+    expect(parse(writePolicy(policy))).toEqual(policy);
   });
 
   test.each(HOSTILE_TEXTS)("yaml.v3 (Intercept's parser, ported) reads %j back as the same string", (text) => {
@@ -343,7 +351,7 @@ describe('the Intercept YAML writer', () => {
   });
 
   test('notes become comments above the tool, with nothing in them that could end the line', () => {
-    const text = interceptYaml(
+    const text = writePolicy(
       { version: '1', description: 'd', default: 'deny', tools: { t: { rules: [] } } },
       { t: ['No limit for x\u2028y\u0085z.'] },
     );
@@ -352,7 +360,7 @@ describe('the Intercept YAML writer', () => {
   });
 
   test('empty rules stay a list', () => {
-    expect(interceptYaml({ version: '1', description: 'd', default: 'deny', tools: { t: { rules: [] } } })).toBe(
+    expect(writePolicy({ version: '1', description: 'd', default: 'deny', tools: { t: { rules: [] } } })).toBe(
       'version: "1"\ndescription: d\ndefault: deny\ntools:\n  t:\n    rules: []\n',
     );
   });
@@ -444,8 +452,7 @@ describe('the published policy JSON Schema', () => {
 describe('emitted Intercept YAML under Intercept itself', () => {
   const emitted = (overrides: Record<string, Json>) => {
     const tool = parsedTool(overrides);
-    const { policy, notes } = interceptPolicy([decide(tool, classifyTool(tool))], 'd');
-    return interceptYaml(policy, notes);
+    return interceptYaml([decide(tool, classifyTool(tool))], 'd');
   };
   const oneParam = (name: string, type: string) => ({
     type: 'object',
@@ -489,8 +496,7 @@ describe('emitted Intercept YAML under Intercept itself', () => {
       inputSchema: oneParam('amount\u0085x', 'integer'),
     });
     const description = 'Refunds\u0085for\u2028the\u2029shop \u0090 \u007f';
-    const { policy, notes } = interceptPolicy([decide(tool, classifyTool(tool)).variant!], description);
-    const loaded = loadInterceptPolicy(interceptYaml(policy, notes)).policy!;
+    const loaded = loadInterceptPolicy(interceptYaml([decide(tool, classifyTool(tool)).variant!], description)).policy!;
     expect(loaded.description).toBe(description);
     const paths = loaded.tools.get('create_refund')?.rules.flatMap((r) => r.conditions.map((c) => c.path));
     expect(paths?.filter((p) => p.startsWith('args.'))).toEqual([]);
@@ -538,21 +544,25 @@ describe('tool names that are JavaScript words', () => {
     const decision = decide(tool, classifyTool(tool));
     const policy = policyLayerPolicy([decision]);
     expect(JSON.parse(JSON.stringify(policy)).tools).toHaveProperty(['__proto__']);
-    const { policy: intercept, notes } = interceptPolicy([decision], 'd');
-    const loaded = loadInterceptPolicy(interceptYaml(intercept, notes)).policy!;
+    const loaded = loadInterceptPolicy(interceptYaml([decision], 'd')).policy!;
     expect([...loaded.tools.keys()]).toEqual(['__proto__']);
     expect(evaluateCall(loaded, '__proto__', {}).allowed).toBe(true);
   });
 });
 
-test('the Intercept text written from decisions, block by block, is the text written from the policy', () => {
+test('the Intercept text written block by block reads back as the policy the decisions mean, the second time too', () => {
   for (const dir of [catalogueDir(), resolve(import.meta.dirname, '../../../test/catalogues/hostile')]) {
     for (const server of analyseCatalogue(loadCatalogue(dir))) {
       const decisions = server.tools.map((t) => t.decision);
-      const { policy, notes } = interceptPolicy(decisions, server.title);
-      expect(interceptYamlOf(decisions, server.title), server.slug).toBe(interceptYaml(policy, notes));
-      // Twice: the second time from the blocks kept with each decision.
-      expect(interceptYamlOf(decisions, server.title), server.slug).toBe(interceptYaml(policy, notes));
+      const { policy } = interceptPolicy(decisions, server.title);
+      const first = interceptYaml(decisions, server.title);
+      // A lone surrogate, which UTF-8 cannot hold, is written as U+FFFD.
+      const meant = JSON.parse(
+        JSON.stringify(policy, (_, v: unknown) => (typeof v === 'string' ? v.toWellFormed() : v)),
+      );
+      expect(parse(first), server.slug).toEqual(meant);
+      // The second time from the blocks kept with each decision.
+      expect(interceptYaml(decisions, server.title), server.slug).toBe(first);
     }
   }
 });

@@ -5,7 +5,7 @@
  */
 import type { Policy, ToolPolicy } from '../../schemas/policy.ts';
 import type { ToolDecision } from './decision.ts';
-import { claudeJson, claudeSettings, interceptYamlOf, policyJson, policyLayerPolicy } from './formats.ts';
+import { claudeJson, claudeSettings, interceptYaml, policyJson, policyLayerPolicy } from './formats.ts';
 
 export interface PolicyTexts {
   /** PolicyLayer JSON, the primary format. */
@@ -23,7 +23,7 @@ export function policyLayerText(decisions: Decisions, indent: 0 | 2): Pick<Polic
 }
 
 export function interceptText(decisions: Decisions, description: string): string {
-  return interceptYamlOf(
+  return interceptYaml(
     decisions.map((d) => d.decision),
     description,
   );
