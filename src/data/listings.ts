@@ -1,5 +1,6 @@
 /** Titles and introductions of the browse pages, with the URL of each of their pages. */
 import { BASE_RISK } from '../core/classify/classifier.ts';
+import { categoryPolicy } from '../core/policy/classes.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISK_LABELS, type Category, type Risk } from '../schemas/taxonomy.ts';
 import { categoryPath, riskPath, toolListPath } from '../core/site/paths.ts';
 
@@ -15,21 +16,25 @@ export function toolsListing(count: number) {
   };
 }
 
+/** What each category's tools do; the list page adds what the recommendation does with them. */
 const CATEGORY_INTROS: Record<Category, string> = {
-  read: 'Tools that read or look up data and change nothing. Low risk, unless a signal says otherwise.',
-  write: 'Tools that create or change data. Medium risk: the recommended policy rate-limits them.',
-  execute:
-    'Tools that run code, commands, queries or workflows. High risk: the recommended policy holds them to a tight limit.',
-  destructive:
-    'Tools that delete or irreversibly overwrite data or access. Critical risk: the recommended policy refuses them in PolicyLayer and Intercept, and Claude Code asks before each call.',
-  financial:
-    'Tools that move money, charge or bill someone, or commit spend. Critical risk: the recommended policy refuses them in PolicyLayer and Intercept, with a variant that allows small amounts within a tight limit; Claude Code asks before each call.',
+  read: 'Tools that read or look up data and change nothing.',
+  write: 'Tools that create or change data.',
+  execute: 'Tools that run code, commands, queries or workflows.',
+  destructive: 'Tools that delete or irreversibly overwrite data or access.',
+  financial: 'Tools that move money, charge or bill someone, or commit spend.',
 };
+
+function categoryIntro(category: Category): string {
+  const risk = BASE_RISK[category];
+  const raised = risk === 'critical' ? '' : ', or higher where a signal raises it';
+  return `${CATEGORY_INTROS[category]} ${RISK_LABELS[risk]} risk${raised}: ${categoryPolicy(category)}.`;
+}
 
 export function categoryListing(category: Category, count: number) {
   return {
     title: `${CATEGORY_LABELS[category]} tools`,
-    intro: CATEGORY_INTROS[category],
+    intro: categoryIntro(category),
     description: `${n(count)} MCP tools in the ${CATEGORY_LABELS[category].toLowerCase()} category, with their risk and a recommended policy.`,
     crumbs: [{ label: 'Tools', href: toolListPath() }, { label: CATEGORY_LABELS[category] }],
     href: (page: number) => categoryPath(category, page),

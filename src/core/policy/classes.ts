@@ -7,10 +7,11 @@
  * The examples are documentation, not test data: each carries a curator `review`, so its class
  * stays what the row says whatever the classifier makes of the words.
  */
-import { classifyTool } from '../classify/classifier.ts';
+import { BASE_RISK, classifyTool } from '../classify/classifier.ts';
+import type { Category } from '../../schemas/taxonomy.ts';
 import { toolSchema, type Tool } from '../../schemas/tool.ts';
 import { decide, type ToolDecision } from './decision.ts';
-import { formatEffects, type FormatEffect } from './effects.ts';
+import { categoryPolicySummary, formatEffects, type FormatEffect } from './effects.ts';
 
 interface Example {
   label: string;
@@ -188,4 +189,15 @@ export function replacePolicyTable(readme: string): string {
   const end = readme.indexOf(END);
   if (start === -1 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
   return `${readme.slice(0, start + START.length)}\n${policyClassMarkdown()}\n${readme.slice(end)}`;
+}
+
+/** What the recommendation does with a plain tool of `category` (no parameters, no signals), in words. */
+export function categoryPolicy(category: Category): string {
+  const tool = toolSchema.parse({
+    name: `a_${category}_tool`,
+    inputSchema: { type: 'object' },
+    review: { category, risk: BASE_RISK[category] },
+  });
+  const classification = classifyTool(tool);
+  return categoryPolicySummary(decide(tool, classification), classification.risk === 'low');
 }

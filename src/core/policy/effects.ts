@@ -158,3 +158,26 @@ export function serverEffects(tools: readonly { decision: ToolDecision; lowRisk:
     { format: 'claude', text: `Claude Code ${listPhrase(claudeParts)}; it cannot count calls or check arguments.` },
   ];
 }
+
+/**
+ * What the recommendation does with a category of tools, for the category's list page: written
+ * from the decision for a plain tool of that category (no parameters, no signals), so the list
+ * page says what the tool pages say.
+ */
+export function categoryPolicySummary(decision: ToolDecision, lowRisk: boolean): string {
+  const claude = {
+    allow: 'Claude Code runs them without asking',
+    ask: 'Claude Code asks before each call',
+    deny: 'Claude Code refuses them',
+  }[claudePermission(decision, lowRisk)];
+  const within = (d: ToolDecision) =>
+    d.limits.length > 0 ? `, at most ${listPhrase(d.limits.map(limitPhrase))}` : ' with no limit';
+  switch (decision.access) {
+    case 'hide':
+      return `the recommended policy hides them in PolicyLayer and Intercept; ${claude}`;
+    case 'deny':
+      return `the recommended policy refuses them in PolicyLayer and Intercept${decision.variant ? `, with a variant that allows them${within(decision.variant)}` : ''}; ${claude}`;
+    case 'allow':
+      return `the recommended policy allows them in PolicyLayer and Intercept${within(decision)}; ${claude}`;
+  }
+}
