@@ -1,0 +1,116 @@
+/**
+ * Everything a server page shows, in the order it shows it: the page file only renders this
+ * (docs/architecture.md, "From catalogue file to page").
+ */
+import { countBy, serverPolicyTexts, type AnalysedServer, type PolicyTexts } from '../core/analyse.ts';
+import { claudeServerNameNote, serverEffects } from '../core/policy/effects.ts';
+import { DESCRIPTION_LIMIT, mcpServerName } from '../core/site/explain.ts';
+import { FULL_SCORE, serverGrade, type Grade } from '../core/site/grade.ts';
+import { serverListPath, serverPolicyPath } from '../core/site/paths.ts';
+import { clip, figure, plural } from '../core/text.ts';
+import { safeExternalUrl } from '../core/untrusted.ts';
+import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS } from '../schemas/taxonomy.ts';
+import { byRisk, serverStatus, type ServerStatusView, type ToolView } from './catalogue.ts';
+
+/** A link the server gives about itself: linked only when it is an http(s) address. */
+export interface ServerLink {
+  label: string;
+  /** As written in the catalogue. */
+  text: string;
+  /** Set only for an http(s) address. */
+  href?: string;
+}
+
+export interface CountBar {
+  key: string;
+  label: string;
+  value: number;
+}
+
+export interface ServerPage {
+  title: string;
+  metaDescription: string;
+  crumbs: { label: string; href?: string }[];
+  heading: string;
+  name: string;
+  version?: string;
+  grade: Grade;
+  gradeHeading: string;
+  status: ServerStatusView;
+  /** Undefined when the server gives no description. */
+  description?: string;
+  links: ServerLink[];
+  packages: string[];
+  remotes: string[];
+  summaryHeading: string;
+  byCategory: CountBar[];
+  byRisk: CountBar[];
+  rows: ToolView[];
+  tableCaption: string;
+  policyHeading: string;
+  effects: string[];
+  claudeNote: string;
+  policy: { texts: PolicyTexts; slug: string; download: { href: string; filename: string } };
+}
+
+/** Up to 20 package or remote entries, each as its first six plain fields: `registryType: npm · identifier: …`. */
+function entries(list: Record<string, unknown>[] | undefined): string[] {
+  return (list ?? []).slice(0, 20).map((entry) =>
+    Object.entries(entry)
+      .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+      .slice(0, 6)
+      .map(([k, v]) => `${k}: ${String(v).slice(0, 200)}`)
+      .join(' · '),
+  );
+}
+
+function links(server: AnalysedServer): ServerLink[] {
+  const s = server.server;
+  const link = (label: string, text: string | undefined): ServerLink[] => {
+    if (!text) return [];
+    const href = safeExternalUrl(text);
+    return [{ label, text: href ?? text, ...(href ? { href } : {}) }];
+  };
+  return [...link('Source', s.repository?.url), ...link('Website', s.websiteUrl)];
+}
+
+function gradeHeading(grade: Grade): string {
+  return grade.letter ? `Grade ${grade.letter}: ${grade.score} of ${FULL_SCORE} points` : 'Not graded yet';
+}
+
+export function serverPage(server: AnalysedServer): ServerPage {
+  const s = server.server;
+  const counts = countBy(server.tools);
+  const tools = plural(server.tools.length, 'tool');
+  const modifying = figure(server.tools.length - counts.category.read);
+  const grade = serverGrade(server);
+  const lowRisk = (t: AnalysedServer['tools'][number]) => t.classification.risk === 'low';
+  return {
+    title: `${mcpServerName(server.title)}: ${tools}, risk-classified`,
+    metaDescription: `The ${tools} of the ${mcpServerName(server.title)}, ${modifying} of which can modify or destroy data, with a recommended policy for all of them.`,
+    crumbs: [{ label: 'Servers', href: serverListPath() }, { label: server.title }],
+    heading: server.title,
+    name: s.name,
+    ...(s.version ? { version: s.version } : {}),
+    grade,
+    gradeHeading: gradeHeading(grade),
+    status: serverStatus(server.slug),
+    ...(s.description.trim() ? { description: clip(s.description, DESCRIPTION_LIMIT) } : {}),
+    links: links(server),
+    packages: entries(s.packages),
+    remotes: entries(s.remotes),
+    summaryHeading: `${tools}, ${modifying} can modify or destroy data`,
+    byCategory: CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS[c], value: counts.category[c] })),
+    byRisk: RISKS.map((r) => ({ key: r, label: RISK_LABELS[r], value: counts.risk[r] })),
+    rows: server.tools.map((tool) => ({ server, tool })).sort(byRisk),
+    tableCaption: `Tools of ${server.title}`,
+    policyHeading: `The full ${server.title} policy for all ${tools}`,
+    effects: serverEffects(server.tools.map((t) => ({ decision: t.decision, lowRisk: lowRisk(t) }))).map((e) => e.text),
+    claudeNote: claudeServerNameNote(server.slug),
+    policy: {
+      texts: serverPolicyTexts(server),
+      slug: server.slug,
+      download: { href: serverPolicyPath(server.slug), filename: `${server.slug}.policy.json` },
+    },
+  };
+}
