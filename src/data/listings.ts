@@ -1,12 +1,19 @@
-/** Titles and introductions of the browse pages, with the URL of each of their pages. */
+/**
+ * The browse pages' views: every tool (`/tools/`), a category's, a risk class's, and every server,
+ * each paginated, with their titles, introductions and the address of each of their pages. The
+ * page files only pick a list and render it (docs/architecture.md, "From catalogue file to page").
+ */
 import { BASE_RISK } from '../core/classify/classifier.ts';
 import { categoryPolicy } from '../core/policy/classes.ts';
-import { CATEGORIES, CATEGORY_LABELS, RISK_LABELS, type Category, type Risk } from '../schemas/taxonomy.ts';
+import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS, type Category, type Risk } from '../schemas/taxonomy.ts';
+import type { AnalysedServer } from '../core/analyse.ts';
 import { categoryPath, riskPath, toolListPath } from '../core/site/paths.ts';
+import { ownShare } from '../build/shards.ts';
+import { PAGE_SIZE, paginate, serversByTitle, toolsByRisk, toolsWhere, type Page, type ToolView } from './catalogue.ts';
 
 const n = (count: number) => count.toLocaleString('en-US');
 
-export function toolsListing(count: number) {
+function toolsListing(count: number) {
   return {
     title: 'All MCP tools',
     intro: `Every tool in the catalogue, with its category, risk class and risk signals.`,
@@ -31,7 +38,7 @@ function categoryIntro(category: Category): string {
   return `${CATEGORY_INTROS[category]} ${RISK_LABELS[risk]} risk${raised}: ${categoryPolicy(category)}.`;
 }
 
-export function categoryListing(category: Category, count: number) {
+function categoryListing(category: Category, count: number) {
   return {
     title: `${CATEGORY_LABELS[category]} tools`,
     intro: categoryIntro(category),
@@ -41,7 +48,7 @@ export function categoryListing(category: Category, count: number) {
   };
 }
 
-export function riskListing(risk: Risk, count: number) {
+function riskListing(risk: Risk, count: number) {
   const from = CATEGORIES.filter((c) => BASE_RISK[c] === risk).map((c) => CATEGORY_LABELS[c].toLowerCase());
   const intro = `Tools classified ${RISK_LABELS[risk].toLowerCase()} risk${from.length ? `: ${from.join(' and ')} tools, and those a signal raised to this level` : ': tools a signal raised to this level'}.`;
   return {
@@ -51,4 +58,88 @@ export function riskListing(risk: Risk, count: number) {
     crumbs: [{ label: 'Tools', href: toolListPath() }, { label: `${RISK_LABELS[risk]} risk` }],
     href: (page: number) => riskPath(risk, page),
   };
+}
+
+/** Which tools a list shows. */
+export type ToolList = { kind: 'tools' } | { kind: 'category'; category: Category } | { kind: 'risk'; risk: Risk };
+
+/** One page of a tool list, with everything the ToolList component shows. */
+export interface ToolListing {
+  title: string;
+  intro: string;
+  description: string;
+  crumbs: { label: string; href?: string }[];
+  page: Page<ToolView>;
+  /** Every tool in this list, across its pages. */
+  count: number;
+  href: (page: number) => string;
+}
+
+function toolsOf(list: ToolList): ToolView[] {
+  if (list.kind === 'tools') return toolsByRisk();
+  return list.kind === 'category' ? toolsWhere(`category:${list.category}`) : toolsWhere(`risk:${list.risk}`);
+}
+
+function headingOf(list: ToolList, count: number) {
+  if (list.kind === 'tools') return toolsListing(count);
+  return list.kind === 'category' ? categoryListing(list.category, count) : riskListing(list.risk, count);
+}
+
+/** Every page of one tool list. */
+function toolListings(list: ToolList): ToolListing[] {
+  const tools = toolsOf(list);
+  const heading = headingOf(list, tools.length);
+  return paginate(tools, PAGE_SIZE.tools).map((page) => ({ ...heading, page, count: tools.length }));
+}
+
+/** The first page of a tool list: the list's own address. */
+export function firstToolListing(list: ToolList): ToolListing {
+  return toolListings(list)[0]!;
+}
+
+const listParams = (list: ToolList): Record<string, string> =>
+  list.kind === 'tools' ? {} : list.kind === 'category' ? { category: list.category } : { level: list.risk };
+
+/** The `getStaticPaths` of a list's own address, one per list (this build process's share). */
+export function firstToolListingPaths(lists: readonly ToolList[]) {
+  return ownShare(lists.map((list) => ({ params: listParams(list), props: { listing: firstToolListing(list) } })));
+}
+
+/** The `getStaticPaths` of pages 2…N of each list, under `page/N/`. */
+export function laterToolListingPaths(lists: readonly ToolList[]) {
+  return ownShare(
+    lists.flatMap((list) =>
+      toolListings(list)
+        .slice(1)
+        .map((listing) => ({
+          params: { ...listParams(list), page: String(listing.page.current) },
+          props: { listing },
+        })),
+    ),
+  );
+}
+
+export const CATEGORY_LISTS: ToolList[] = CATEGORIES.map((category) => ({ kind: 'category', category }));
+export const RISK_LISTS: ToolList[] = RISKS.map((risk) => ({ kind: 'risk', risk }));
+
+/** One page of the server list. */
+export interface ServerListing {
+  page: Page<AnalysedServer>;
+  count: number;
+}
+
+function serverListings(): ServerListing[] {
+  const servers = serversByTitle();
+  return paginate(servers, PAGE_SIZE.servers).map((page) => ({ page, count: servers.length }));
+}
+
+export const firstServerListing = (): ServerListing => serverListings()[0]!;
+
+/** The `getStaticPaths` of the server list's pages 2…N. */
+export function laterServerListingPaths() {
+  return ownShare(
+    serverListings()
+      .slice(1)
+      .map((listing) => ({ params: { page: String(listing.page.current) }, props: { listing } })),
+  );
 }
