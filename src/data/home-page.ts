@@ -6,7 +6,7 @@ import { countBy } from '../core/analyse.ts';
 import { attackPath, categoryPath, riskPath } from '../core/site/paths.ts';
 import { figure } from '../core/text.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS } from '../schemas/taxonomy.ts';
-import { builtFromSample, getAttacks, getServers, serversWithoutTools, toolViews } from './catalogue.ts';
+import { builtFromSample, catalogueServers, getAttacks, getServers, toolViews } from './catalogue.ts';
 
 export interface HomePage {
   description: string;
@@ -19,6 +19,27 @@ export interface HomePage {
   categories: { href: string; label: string; count: string }[];
   risks: { href: string; label: string; count: string }[];
   attacks: { count: number; first: { href: string; title: string } };
+}
+
+/** Servers without tools, counted by why (the home page shows them apart from the tool figures). */
+function serversWithoutTools(): { total: number; byReason: { label: string; count: number }[] } {
+  const labels: Record<string, string> = {
+    'not-scanned': 'not scanned yet',
+    'needs-auth': 'need authentication',
+    'runtime-unavailable': 'runtime not available',
+    failed: 'failed to list them',
+    scanned: 'listed none',
+  };
+  const counts = new Map<string, number>();
+  for (const server of catalogueServers()) {
+    if (server.tools.length > 0) continue;
+    const label = labels[server.scan?.status ?? 'not-scanned']!;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const byReason = Object.values(labels)
+    .filter((label) => counts.has(label))
+    .map((label) => ({ label, count: counts.get(label)! }));
+  return { total: byReason.reduce((n, r) => n + r.count, 0), byReason };
 }
 
 function withoutToolsSentence(): string | undefined {

@@ -10,7 +10,69 @@ import { serverListPath, serverPolicyPath } from '../core/site/paths.ts';
 import { clip, figure, plural } from '../core/text.ts';
 import { safeExternalUrl } from '../core/untrusted.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS } from '../schemas/taxonomy.ts';
-import { byRisk, serverStatus, type ServerStatusView, type ToolView } from './catalogue.ts';
+import type { CatalogueServer } from '../core/catalogue/check.ts';
+import { byRisk, catalogueServer, type ToolView } from './catalogue.ts';
+
+/** What a server page says about the server's registry entry and its tools' freshness (issue 14). */
+export interface ServerStatusView {
+  /** Absent for a file written by hand (not from a registry). */
+  registryStatus?: 'active' | 'deprecated';
+  statusMessage?: string;
+  version?: string;
+  /** `YYYY-MM-DD`, or the registry's text when it is not a date. */
+  published?: string;
+  updated?: string;
+  /** When the tools shown were listed (`YYYY-MM-DD`), or why there is no such date. */
+  listed: string;
+  /** Why the page has no tools, or why the ones shown may be out of date; absent when they are current. */
+  toolsNote?: string;
+}
+
+const day = (value: string | undefined) => {
+  if (value === undefined) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value.slice(0, 40) : new Date(time).toISOString().slice(0, 10);
+};
+
+/** Why a server has no tools (or old ones), in words; undefined when its tools are current. */
+function toolsNote(server: CatalogueServer): string | undefined {
+  const scan = server.scan;
+  if (!scan) return server.tools.length ? undefined : 'Not scanned yet: nobody has listed this server’s tools.';
+  const reason = scan.reason ? `: ${scan.reason.slice(0, 500)}` : '.';
+  switch (scan.status) {
+    case 'scanned':
+      return server.tools.length ? undefined : 'The server listed no tools when it was scanned.';
+    case 'not-scanned':
+      return server.tools.length
+        ? `Not scanned at version ${server.server.version ?? '(none)'} yet: the tools below were listed at version ${scan.version ?? '(unknown)'}.`
+        : 'Not scanned yet: nobody has listed this server’s tools.';
+    case 'needs-auth':
+      return `Needs authentication${scan.reason ? reason : ': the server would not list its tools without credentials.'}`;
+    case 'runtime-unavailable':
+      return `Runtime not available: the scanner could not start this server${reason}`;
+    case 'failed':
+      return `Scan failed${reason}`;
+  }
+}
+
+export function serverStatus(slug: string): ServerStatusView {
+  const server = catalogueServer(slug);
+  const { registry, scan } = server;
+  const note = toolsNote(server);
+  const listed =
+    day(scan?.listedAt) ?? (!scan && server.tools.length ? 'not recorded (the tools were written by hand)' : 'never');
+  const published = day(registry?.publishedAt);
+  const updated = day(registry?.updatedAt);
+  return {
+    ...(registry && registry.status !== 'deleted' ? { registryStatus: registry.status } : {}),
+    ...(registry?.statusMessage ? { statusMessage: registry.statusMessage.slice(0, 500) } : {}),
+    ...(server.server.version ? { version: server.server.version } : {}),
+    ...(published ? { published } : {}),
+    ...(updated ? { updated } : {}),
+    listed,
+    ...(note ? { toolsNote: note } : {}),
+  };
+}
 
 /** A link the server gives about itself: linked only when it is an http(s) address. */
 export interface ServerLink {
