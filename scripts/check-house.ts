@@ -3,9 +3,15 @@
  * Prints one line per breach and exits 1, or one summary line.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { coreImportProblems, longBlocks, MAX_FUNCTION_LINES, OUTSIDE_REFERENCE } from './lib/house.ts';
+import {
+  coreImportProblems,
+  folderMapProblems,
+  longBlocks,
+  MAX_FUNCTION_LINES,
+  OUTSIDE_REFERENCE,
+} from './lib/house.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
@@ -32,6 +38,16 @@ for (const file of files) {
   if (file !== 'scripts/lib/house.ts' && OUTSIDE_REFERENCE.test(text))
     problems.push(`${file} cites a design document outside the repository (${OUTSIDE_REFERENCE.exec(text)![0]})`);
 }
+const subfolders = (dir: string) =>
+  readdirSync(resolve(ROOT, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => `${dir}/${d.name}`);
+problems.push(
+  ...folderMapProblems(readFileSync(resolve(ROOT, 'README.md'), 'utf8'), (path) => existsSync(resolve(ROOT, path)), [
+    ...subfolders('src'),
+    ...subfolders('src/core'),
+  ]),
+);
 for (const p of problems) console.log(p);
 console.log(
   problems.length ? `${problems.length} house rule(s) broken.` : `House rules hold over ${files.length} files.`,

@@ -91,3 +91,28 @@ export function coreImportProblems(file: string, text: string): string[] {
 
 /** A reference to a design document that a clone of the repository does not have. */
 export const OUTSIDE_REFERENCE = /SPEC\.md|\.\.\/shared\b|CONVENTIONS\.md/;
+
+/**
+ * Where the README's map of the folders (between `<!-- folder-map:start -->` and `…:end -->`) and
+ * the tree disagree: a path it names that does not exist, or a folder of `src/` (and of `src/core/`)
+ * it does not name.
+ */
+export function folderMapProblems(
+  readme: string,
+  exists: (path: string) => boolean,
+  folders: readonly string[],
+): string[] {
+  const map = /<!-- folder-map:start -->([\s\S]*?)<!-- folder-map:end -->/.exec(readme)?.[1];
+  if (map === undefined) return ['README.md has no folder map (<!-- folder-map:start --> … <!-- folder-map:end -->)'];
+  const named = new Set<string>();
+  for (const row of map.split('\n').filter((line) => line.startsWith('|'))) {
+    const first = row.split('|')[1] ?? '';
+    for (const [, path] of first.matchAll(/`([^`]+)`/g)) named.add(path!);
+  }
+  const problems = [...named]
+    .filter((path) => !exists(path))
+    .map((path) => `README.md's folder map names ${path}, which does not exist`);
+  for (const folder of folders)
+    if (!named.has(`${folder}/`)) problems.push(`README.md's folder map does not name ${folder}/`);
+  return problems;
+}
