@@ -15,6 +15,8 @@ export const categoryPath = (category: string, page = 1) => paged(`/categories/$
 export const riskPath = (risk: string, page = 1) => paged(`/risk/${risk}/`, page);
 export const ATTACK_LIST_PATH = '/attacks/';
 export const attackPath = (slug: string) => `/attacks/${slug}/`;
+/** How the catalogue classifies tools and chooses policies; `#grades` is its section on grades. */
+export const HOW_PATH = '/how-recommendations-are-made/';
 export const searchPath = (query = '') => `/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`;
 export const CATALOGUE_API_PATH = '/api/catalogue.json';
 export const serverApiPath = (server: string) => `/api/servers/${server}.json`;
