@@ -39,7 +39,7 @@ export type RegistryRecord = z.infer<typeof registryRecordSchema>;
  * Where a server's tools stand:
  * - `not-scanned`: nobody listed them yet (or the registry published a new version since);
  * - `scanned`: `tools` is what the server listed at `version`;
- * - `needs-auth`: the server refused to list without credentials (HTTP 401);
+ * - `needs-auth`: the server refused to list without credentials (HTTP 401 or 403);
  * - `runtime-unavailable`: its package needs a runtime this machine lacks (uvx, docker/podman…);
  * - `failed`: it was started but did not list its tools; `reason` says why.
  */

@@ -1,6 +1,6 @@
 /**
  * A realistic catalogue for the search-quality benchmark (scripts/lib/search-quality.ts):
- * about fifty servers shaped like the MCP servers people use (a code host, a docs
+ * about eighty servers shaped like the MCP servers people use (a code host, a docs
  * workspace, payments, Kubernetes, database branches, a file system, chat, browser
  * automation…), with tool names in each server's own style (snake_case, kebab-case
  * with a prefix, camelCase) and descriptions written for this benchmark. Product names

@@ -45,7 +45,7 @@ export function definitionHash(tool: Record<string, unknown>): string {
   return hash;
 }
 
-/** A registry name from whatever the server calls itself: `io.github.unknown/<name>` unless given. */
+/** A registry name from whatever the server calls itself: `local.catalogue/<name>` unless given. */
 function registryName(serverInfoName: string): string {
   const clean = serverInfoName.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'server';
   return `local.catalogue/${clean}`;

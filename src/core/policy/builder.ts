@@ -379,11 +379,6 @@ export function parseMaximum(text: string): Field<number> {
   return { value: n };
 }
 
-/**
- * Look-around and back-references: JavaScript has them, Go's RE2 (Intercept's regexp) rejects
- * them. Until an RE2 port checks patterns (re2js), JavaScript's parser checks the rest.
- */
-
 /** A pattern a string parameter must match, in RE2 syntax; empty is none. */
 export function parsePattern(text: string): Field<string> {
   if (text === '') return {};
