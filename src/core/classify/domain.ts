@@ -3,7 +3,7 @@
  * container registry acts on container images, `generate_image` on a picture
  * model acts on pictures; the word is the same, the domain is not.
  */
-import { actionOf } from './classifier.ts';
+import { actionOf } from './action.ts';
 import { identifierWords, wordForms, wordSet } from './words.ts';
 
 /** Words of a name that say how, not what: `get_file_by_id` acts on a file. */

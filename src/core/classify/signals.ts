@@ -148,6 +148,200 @@ const POISONING_PATTERNS: [RegExp, string][] = [
   ],
 ];
 
+/** A parameter as the detectors read it: its words, the last of them, and whether it only names the thing. */
+interface ParameterView {
+  p: Parameter;
+  words: string[];
+  end: string;
+  isReference: boolean;
+}
+
+/** What every detector reads: the input, whether the action changes anything, and the currency it is in. */
+interface Scope extends SignalInput {
+  acts: boolean;
+  currencyParameter: Parameter | undefined;
+  /** Where a currency is named: a parameter, or a parameter's description. */
+  currency: string | undefined;
+}
+
+/** Reads one parameter for one signal: the evidence, or undefined. */
+type ParameterDetector = (view: ParameterView, scope: Scope) => string | undefined;
+/** Reads the whole tool for one signal: one piece of evidence, several, or none. */
+type ToolDetector = (scope: Scope) => string | readonly string[] | undefined;
+
+const URL_FORMATS = ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'];
+
+const urlParameter: ParameterDetector = ({ p, words, isReference }) => {
+  if (URL_FORMATS.includes(p.format.toLowerCase())) return param(p, `format ${p.format}`);
+  if (!isReference && words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern')) return param(p);
+  if (!isReference && /\burls?\b/i.test(p.description) && /string/.test(p.type))
+    return param(p, 'its description asks for a URL');
+  return undefined;
+};
+
+const pathParameter: ParameterDetector = ({ p, words, end, isReference }) =>
+  !isReference &&
+  (words.some((w) => PATH_WORDS.has(w)) || (words.length === 1 && (end === 'file' || end === 'files'))) &&
+  !/\burl\b/i.test(p.description)
+    ? param(p)
+    : undefined;
+
+const codeParameter: ParameterDetector = ({ p, words, end, isReference }, { tool, sqlContext }) => {
+  const codeWord = words.find((w) => CODE_WORDS.has(w));
+  if (
+    !isReference &&
+    codeWord &&
+    !(codeWord === 'statement' && has(words, 'descriptor')) &&
+    (codeWord !== 'code' ||
+      CODE_QUALIFIERS.has(words[words.indexOf('code') - 1] ?? '') ||
+      (words.length === 1 && !IDENTIFIER_CODE.test(`${p.description} ${tool.description}`)))
+  )
+    return param(p);
+  if (end === 'query' && (sqlContext || /\b(sql|select|graphql|query language|cypher)\b/i.test(p.description)))
+    return param(p, 'a database query');
+  return undefined;
+};
+
+const htmlParameter: ParameterDetector = ({ p, words, isReference }) => {
+  if (!isReference && words.some((w) => HTML_WORDS.has(w))) return param(p);
+  if (has(words, 'body', 'content', 'contents', 'markup') && /\bhtml\b/i.test(p.description))
+    return param(p, 'its description says HTML');
+  return undefined;
+};
+
+/** Words beside a credential word that make it something else: a page token, a token's address or amount. */
+const NOT_CREDENTIALS = [
+  'page',
+  'next',
+  'continuation',
+  'cursor',
+  'pagination',
+  'max',
+  'address',
+  'contract',
+  'symbol',
+  'mint',
+  'amount',
+  'balance',
+  'limit',
+];
+const SECRET_NAME_WORDS = ['secret', 'password', 'credential', 'token'];
+
+const credentialParameter: ParameterDetector = ({ p, words, end, isReference }, { nameWords }) => {
+  const keyLike = end === 'key' && words.some((w) => KEY_QUALIFIERS.has(w));
+  if (!isReference && (words.some((w) => CREDENTIAL_WORDS.has(w)) || keyLike))
+    return has(words, ...NOT_CREDENTIALS) ? undefined : param(p);
+  if (words.length === 1 && (end === 'value' || end === 'data') && has(nameWords, ...SECRET_NAME_WORDS))
+    return param(p, `the value of a ${nameWords.find((w) => SECRET_NAME_WORDS.includes(w))}`);
+  return undefined;
+};
+
+const recipientParameter: ParameterDetector = ({ p, words, isReference }, { acts, sends }) => {
+  // "to" names a destination only at the head of a name (`to`, `to_address`), not inside one (`amount_to_wrap`).
+  if (acts && words.some((w, i) => DESTINATION_WORDS.has(w) && (w !== 'to' || i === 0))) return param(p);
+  if (acts && sends && words.some((w) => CONTACT_WORDS.has(w)) && !isReference) return param(p);
+  return undefined;
+};
+
+/**
+ * An amount is money moving only beside a currency or on a financial action; `price_class` and
+ * `payment_intent_id` name something, and "The ID of the price" is an identifier.
+ */
+const moneyParameter: ParameterDetector = ({ p, end }, { acts, category, currency, currencyParameter }) => {
+  if (!acts || !MONEY_WORDS.has(end) || IDENTIFIER_DESCRIPTION.test(p.description)) return undefined;
+  if (category === 'financial') return param(p);
+  if (currency && p !== currencyParameter) return param(p, `an amount, with ${currency}`);
+  return undefined;
+};
+
+const bulkParameter: ParameterDetector = ({ p, words, end, isReference }, { acts }) => {
+  if (!acts) return undefined;
+  if (p.isArray && PLURAL_TARGETS.has(end)) return param(p, p.type);
+  if (words.some((w) => BULK_WORDS.has(w)) && !isReference) return param(p);
+  if (/(^|\s|["'`])\*|\*\*|\ball matching\b/i.test(p.description)) return param(p, 'takes a wildcard');
+  return undefined;
+};
+
+/** In order, for each parameter: the order in which signals are first found is the order they are listed in. */
+const PARAMETER_DETECTORS: readonly [SignalId, ParameterDetector][] = [
+  ['url', urlParameter],
+  ['path', pathParameter],
+  ['code', codeParameter],
+  ['html', htmlParameter],
+  ['credentials', credentialParameter],
+  ['recipient', recipientParameter],
+  ['money', moneyParameter],
+  ['bulk', bulkParameter],
+];
+
+const sendsOut: ToolDetector = ({ acts, sends, nameWords }) =>
+  acts && sends ? `the action "${nameWords.join(' ')}" sends something out` : undefined;
+
+const movesMoney: ToolDetector = ({ category }) =>
+  category === 'financial' ? `the category: it can move money, bill someone or commit spend` : undefined;
+
+const pricePerCall: ToolDetector = ({ tool: { description } }) => {
+  const perCall = PRICE_PER_CALL.exec(description);
+  return perCall
+    ? `description states a price per call: "${excerpt(description, perCall.index, perCall[0].length, 10)}"`
+    : undefined;
+};
+
+const readsFinancialData: ToolDetector = ({ category, tool, nameWords, objectWords, around }) => {
+  if (category !== 'read') return undefined;
+  const nameRecords = financialDataWords(nameWords, around);
+  const records = nameRecords.length ? nameRecords : financialDataWords(objectWords ?? [], around);
+  return records.length
+    ? `${nameRecords.length ? `name "${tool.name}"` : 'description'}: it reads ${[...new Set(records)].join(', ')}`
+    : undefined;
+};
+
+const bulkName: ToolDetector = ({ acts, nameWords, tool }) =>
+  acts && nameWords.some((w) => BULK_WORDS.has(w)) ? `name "${tool.name}"` : undefined;
+
+const BULK_PHRASE =
+  /\b(all (matching|keys|records|items|objects|files|messages|data|users|entries|rows|documents)|every (record|item|key|file|message|user|row|document)|in bulk|wildcard|glob pattern)\b/i;
+
+const bulkPhrase: ToolDetector = ({ acts, tool: { description } }) => {
+  const phrase = description.match(BULK_PHRASE);
+  return acts && phrase ? `description: "${excerpt(description, phrase.index ?? 0, phrase[0].length)}"` : undefined;
+};
+
+const shortDescription: ToolDetector = ({ tool }) => {
+  const trimmed = tool.description.trim();
+  if (trimmed.length === 0) return 'the description is empty';
+  if (trimmed.length < 20) return `the description is ${trimmed.length} characters: "${trimmed}"`;
+  return undefined;
+};
+
+/** In order, after the parameters. */
+const TOOL_DETECTORS: readonly [SignalId, ToolDetector][] = [
+  ['recipient', sendsOut],
+  ['money', movesMoney],
+  ['cost', pricePerCall],
+  ['financial-data', readsFinancialData],
+  ['bulk', bulkName],
+  ['bulk', bulkPhrase],
+  ['poisoning', poisoningEvidence],
+  ['short-description', shortDescription],
+];
+
+function scopeOf(input: SignalInput): Scope {
+  const { parameters } = input;
+  const currencyParameter = parameters.find((p) => p.words.includes('currency'));
+  const currency = currencyParameter
+    ? `parameter "${currencyParameter.path}"`
+    : parameters.some((p) => CURRENCY_WORDS.test(p.description))
+      ? 'a currency in its description'
+      : undefined;
+  return { ...input, acts: input.category !== 'read', currencyParameter, currency };
+}
+
+function viewOf(p: Parameter): ParameterView {
+  const end = last(p.words);
+  return { p, words: p.words, end, isReference: REFERENCE_WORDS.has(end) };
+}
+
 export function detectSignals(input: SignalInput): Signal[] {
   const found = new Map<SignalId, string[]>();
   const add = (id: SignalId, evidence: string) => {
@@ -155,145 +349,24 @@ export function detectSignals(input: SignalInput): Signal[] {
     if (!list.includes(evidence) && list.length < 8) list.push(evidence);
     found.set(id, list);
   };
-  const { tool, parameters, category } = input;
-  const acts = category !== 'read';
-  const currencyParameter = parameters.find((p) => p.words.includes('currency'));
-  const currency = currencyParameter
-    ? `parameter "${currencyParameter.path}"`
-    : parameters.some((p) => CURRENCY_WORDS.test(p.description))
-      ? 'a currency in its description'
-      : undefined;
-
-  for (const p of parameters) {
-    const words = p.words;
-    const end = last(words);
-    const isReference = REFERENCE_WORDS.has(end);
-    const format = p.format.toLowerCase();
-    if (['uri', 'url', 'iri', 'uri-reference', 'iri-reference'].includes(format))
-      add('url', param(p, `format ${p.format}`));
-    else if (!isReference && words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern'))
-      add('url', param(p));
-    else if (!isReference && /\burls?\b/i.test(p.description) && /string/.test(p.type))
-      add('url', param(p, 'its description asks for a URL'));
-
-    if (
-      !isReference &&
-      (words.some((w) => PATH_WORDS.has(w)) || (words.length === 1 && (end === 'file' || end === 'files')))
-    ) {
-      if (!/\burl\b/i.test(p.description)) add('path', param(p));
-    }
-
-    const codeWord = words.find((w) => CODE_WORDS.has(w));
-    if (
-      !isReference &&
-      codeWord &&
-      !(codeWord === 'statement' && has(words, 'descriptor')) &&
-      (codeWord !== 'code' ||
-        CODE_QUALIFIERS.has(words[words.indexOf('code') - 1] ?? '') ||
-        (words.length === 1 && !IDENTIFIER_CODE.test(`${p.description} ${tool.description}`)))
-    ) {
-      add('code', param(p));
-    } else if (
-      end === 'query' &&
-      (input.sqlContext || /\b(sql|select|graphql|query language|cypher)\b/i.test(p.description))
-    ) {
-      add('code', param(p, 'a database query'));
-    }
-
-    if (!isReference && words.some((w) => HTML_WORDS.has(w))) add('html', param(p));
-    else if (has(words, 'body', 'content', 'contents', 'markup') && /\bhtml\b/i.test(p.description))
-      add('html', param(p, 'its description says HTML'));
-
-    const keyLike = end === 'key' && words.some((w) => KEY_QUALIFIERS.has(w));
-    if (!isReference && (words.some((w) => CREDENTIAL_WORDS.has(w)) || keyLike)) {
-      if (
-        !has(
-          words,
-          'page',
-          'next',
-          'continuation',
-          'cursor',
-          'pagination',
-          'max',
-          'address',
-          'contract',
-          'symbol',
-          'mint',
-          'amount',
-          'balance',
-          'limit',
-        )
-      )
-        add('credentials', param(p));
-    } else if (
-      words.length === 1 &&
-      (end === 'value' || end === 'data') &&
-      has(input.nameWords, 'secret', 'password', 'credential', 'token')
-    ) {
-      add(
-        'credentials',
-        param(
-          p,
-          `the value of a ${input.nameWords.find((w) => ['secret', 'password', 'credential', 'token'].includes(w))}`,
-        ),
-      );
-    }
-
-    // "to" names a destination only at the head of a name (`to`, `to_address`), not inside one (`amount_to_wrap`).
-    if (acts && words.some((w, i) => DESTINATION_WORDS.has(w) && (w !== 'to' || i === 0))) add('recipient', param(p));
-    else if (acts && input.sends && words.some((w) => CONTACT_WORDS.has(w)) && !isReference) add('recipient', param(p));
-
-    // An amount is money moving only beside a currency or on a financial action; `price_class` and
-    // `payment_intent_id` name something, and "The ID of the price" is an identifier.
-    if (acts && MONEY_WORDS.has(end) && !IDENTIFIER_DESCRIPTION.test(p.description)) {
-      if (category === 'financial') add('money', param(p));
-      else if (currency && p !== currencyParameter) add('money', param(p, `an amount, with ${currency}`));
-    }
-
-    if (acts) {
-      if (p.isArray && PLURAL_TARGETS.has(end)) add('bulk', param(p, p.type));
-      else if (words.some((w) => BULK_WORDS.has(w)) && !isReference) add('bulk', param(p));
-      else if (/(^|\s|["'`])\*|\*\*|\ball matching\b/i.test(p.description)) add('bulk', param(p, 'takes a wildcard'));
+  const scope = scopeOf(input);
+  for (const p of scope.parameters) {
+    const view = viewOf(p);
+    for (const [id, detect] of PARAMETER_DETECTORS) {
+      const evidence = detect(view, scope);
+      if (evidence !== undefined) add(id, evidence);
     }
   }
-
-  if (acts && input.sends) add('recipient', `the action "${input.nameWords.join(' ')}" sends something out`);
-  if (category === 'financial') add('money', `the category: it can move money, bill someone or commit spend`);
-  const description = tool.description;
-  const perCall = PRICE_PER_CALL.exec(description);
-  if (perCall)
-    add('cost', `description states a price per call: "${excerpt(description, perCall.index, perCall[0].length, 10)}"`);
-  if (category === 'read') {
-    const nameRecords = financialDataWords(input.nameWords, input.around);
-    const records = nameRecords.length ? nameRecords : financialDataWords(input.objectWords ?? [], input.around);
-    if (records.length)
-      add(
-        'financial-data',
-        `${nameRecords.length ? `name "${tool.name}"` : 'description'}: it reads ${[...new Set(records)].join(', ')}`,
-      );
+  for (const [id, detect] of TOOL_DETECTORS) {
+    const evidence = detect(scope);
+    if (typeof evidence === 'string') add(id, evidence);
+    else for (const e of evidence ?? []) add(id, e);
   }
-  if (acts && input.nameWords.some((w) => BULK_WORDS.has(w))) add('bulk', `name "${tool.name}"`);
-  const bulkPhrase = description.match(
-    /\b(all (matching|keys|records|items|objects|files|messages|data|users|entries|rows|documents)|every (record|item|key|file|message|user|row|document)|in bulk|wildcard|glob pattern)\b/i,
-  );
-  if (acts && bulkPhrase)
-    add('bulk', `description: "${excerpt(description, bulkPhrase.index ?? 0, bulkPhrase[0].length)}"`);
-
-  for (const evidence of poisoningEvidence(tool, input.otherServersTool, parameters)) add('poisoning', evidence);
-
-  const trimmed = description.trim();
-  if (trimmed.length === 0) add('short-description', 'the description is empty');
-  else if (trimmed.length < 20)
-    add('short-description', `the description is ${trimmed.length} characters: "${trimmed}"`);
-
   return [...found].map(([id, evidence]) => ({ id, evidence }));
 }
 
-function poisoningEvidence(
-  tool: Tool,
-  otherServersTool: SignalInput['otherServersTool'],
-  parameters: Parameter[],
-): string[] {
+/** Hidden instructions, invisible characters and other servers' tools named in the definition's texts. */
+function poisoningEvidence({ tool, otherServersTool, parameters }: SignalInput): string[] {
   const texts = [
     { path: 'description', text: tool.description },
     ...(tool.title ? [{ path: 'title', text: tool.title }] : []),

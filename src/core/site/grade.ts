@@ -131,69 +131,103 @@ export function letterFor(score: number): Letter {
 
 const worse = (a: Letter, b: Letter): Letter => (LETTERS.indexOf(a) >= LETTERS.indexOf(b) ? a : b);
 
-export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, options: GradeOptions = {}): Grade {
-  const { tools } = server;
-  if (tools.length === 0) {
-    return {
-      letter: null,
-      score: null,
-      reasons: [{ id: 'not-scanned', text: 'no tools listed yet: the server has not been scanned', points: 0 }],
-    };
-  }
-  const reasons: GradeReason[] = [];
-  const total = tools.length;
-  const withSignal = (id: SignalId) => tools.filter((t) => t.classification.signals.some((s) => s.id === id));
-  const ofTools = (n: number) => `${n.toLocaleString('en-US')} of ${plural(total, 'tool')}`;
-  const share = (n: number) => `${ofTools(n)} (${Math.round((n / total) * 100)}%)`;
-  /** `verbs`: the finding for one tool and for several ("is critical", "are critical"). */
-  const shareReason = (
-    id: GradeReasonId,
-    found: readonly AnalysedTool[],
-    weight: number,
-    verbs: [string, string],
-    perTool = 1,
-  ) => {
-    if (found.length === 0) return;
-    reasons.push({
-      id,
-      text: `${share(found.length)} ${verbs[found.length === 1 ? 0 : 1]}: ${names(found)}`,
-      points: Math.max(Math.round((found.length / total) * weight), Math.min(weight, found.length * perTool)),
-    });
-  };
+/** The tools a grade is about, with the figures its findings quote ("3 of 12 tools (25%)"). */
+interface ToolCount {
+  tools: readonly AnalysedTool[];
+  total: number;
+  withSignal(id: SignalId): AnalysedTool[];
+  ofTools(n: number): string;
+  share(n: number): string;
+}
 
-  const poisoned = withSignal('poisoning');
-  if (poisoned.length > 0)
-    reasons.push({
+function toolCount(tools: readonly AnalysedTool[]): ToolCount {
+  const total = tools.length;
+  const ofTools = (n: number) => `${n.toLocaleString('en-US')} of ${plural(total, 'tool')}`;
+  return {
+    tools,
+    total,
+    withSignal: (id) => tools.filter((t) => t.classification.signals.some((s) => s.id === id)),
+    ofTools,
+    share: (n) => `${ofTools(n)} (${Math.round((n / total) * 100)}%)`,
+  };
+}
+
+/**
+ * A finding that costs its weight times the share of tools it concerns, and at least
+ * `perTool` points per tool up to the weight (see {@link POINTS}). `verbs`: the finding
+ * for one tool and for several ("is critical", "are critical").
+ */
+function shareReason(
+  count: ToolCount,
+  id: GradeReasonId,
+  found: readonly AnalysedTool[],
+  weight: number,
+  verbs: [string, string],
+  perTool = 1,
+): GradeReason[] {
+  if (found.length === 0) return [];
+  const { total } = count;
+  return [
+    {
+      id,
+      text: `${count.share(found.length)} ${verbs[found.length === 1 ? 0 : 1]}: ${names(found)}`,
+      points: Math.max(Math.round((found.length / total) * weight), Math.min(weight, found.length * perTool)),
+    },
+  ];
+}
+
+function poisoningReasons(count: ToolCount): GradeReason[] {
+  const poisoned = count.withSignal('poisoning');
+  if (poisoned.length === 0) return [];
+  return [
+    {
       id: 'poisoning',
-      text: `${ofTools(poisoned.length)} ${poisoned.length === 1 ? 'carries' : 'carry'} tool-poisoning markers: ${names(poisoned)}`,
+      text: `${count.ofTools(poisoned.length)} ${poisoned.length === 1 ? 'carries' : 'carry'} tool-poisoning markers: ${names(poisoned)}`,
       points: POINTS.poisoning,
       ceiling: 'F',
-    });
+    },
+  ];
+}
 
-  const contradicted = withSignal('annotation-mismatch');
-  if (contradicted.length > 0)
-    reasons.push({
+function annotationMismatchReasons(count: ToolCount): GradeReason[] {
+  const contradicted = count.withSignal('annotation-mismatch');
+  if (contradicted.length === 0) return [];
+  return [
+    {
       id: 'annotation-mismatch',
-      text: `${ofTools(contradicted.length)} ${contradicted.length === 1 ? 'has annotations that contradict its' : 'have annotations that contradict their'} definition: ${names(contradicted)}`,
+      text: `${count.ofTools(contradicted.length)} ${contradicted.length === 1 ? 'has annotations that contradict its' : 'have annotations that contradict their'} definition: ${names(contradicted)}`,
       points: Math.min(POINTS.annotationMismatchMax, contradicted.length * POINTS.annotationMismatch),
-    });
+    },
+  ];
+}
 
-  const critical = tools.filter((t) => t.classification.risk === 'critical');
-  shareReason('critical-share', critical, POINTS.criticalShare, ['is critical', 'are critical']);
-  shareReason(
-    'code',
-    withSignal('code'),
-    POINTS.codeShare,
-    ['takes code, a query or a shell command', 'take code, a query or a shell command'],
-    POINTS.codePerTool,
-  );
-  shareReason('url', withSignal('url'), POINTS.urlShare, ['takes a URL or endpoint', 'take a URL or endpoint']);
-  shareReason('short-description', withSignal('short-description'), POINTS.shortDescriptionShare, [
-    'has an empty or very short description',
-    'have an empty or very short description',
-  ]);
+/** What the tools can do, each finding by the share of tools it concerns. */
+function shareReasons(count: ToolCount): GradeReason[] {
+  const critical = count.tools.filter((t) => t.classification.risk === 'critical');
+  return [
+    ...shareReason(count, 'critical-share', critical, POINTS.criticalShare, ['is critical', 'are critical']),
+    ...shareReason(
+      count,
+      'code',
+      count.withSignal('code'),
+      POINTS.codeShare,
+      ['takes code, a query or a shell command', 'take code, a query or a shell command'],
+      POINTS.codePerTool,
+    ),
+    ...shareReason(count, 'url', count.withSignal('url'), POINTS.urlShare, [
+      'takes a URL or endpoint',
+      'take a URL or endpoint',
+    ]),
+    ...shareReason(count, 'short-description', count.withSignal('short-description'), POINTS.shortDescriptionShare, [
+      'has an empty or very short description',
+      'have an empty or very short description',
+    ]),
+  ];
+}
 
-  const s = server.server;
+/** Where the server comes from: a repository, a version, a package or a remote. */
+function provenanceReasons(s: AnalysedServer['server']): GradeReason[] {
+  const reasons: GradeReason[] = [];
   if (!safeExternalUrl(s.repository?.url))
     reasons.push({
       id: 'no-repository',
@@ -215,17 +249,34 @@ export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, op
       text: 'no package and no remote: nothing says where the server comes from',
       points: POINTS.noPackageOrRemote,
     });
+  return reasons;
+}
 
-  if (options.registryStatus === 'deprecated')
-    reasons.push({
-      id: 'registry-deprecated',
-      text: 'deprecated in the registry',
-      points: POINTS.deprecated,
-      ceiling: 'D',
-    });
-  else if (options.registryStatus === 'deleted')
-    reasons.push({ id: 'registry-deleted', text: 'deleted from the registry', points: POINTS.deleted, ceiling: 'F' });
+function registryReasons({ registryStatus }: GradeOptions): GradeReason[] {
+  if (registryStatus === 'deprecated')
+    return [{ id: 'registry-deprecated', text: 'deprecated in the registry', points: POINTS.deprecated, ceiling: 'D' }];
+  if (registryStatus === 'deleted')
+    return [{ id: 'registry-deleted', text: 'deleted from the registry', points: POINTS.deleted, ceiling: 'F' }];
+  return [];
+}
 
+export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, options: GradeOptions = {}): Grade {
+  const { tools } = server;
+  if (tools.length === 0) {
+    return {
+      letter: null,
+      score: null,
+      reasons: [{ id: 'not-scanned', text: 'no tools listed yet: the server has not been scanned', points: 0 }],
+    };
+  }
+  const count = toolCount(tools);
+  const reasons = [
+    ...poisoningReasons(count),
+    ...annotationMismatchReasons(count),
+    ...shareReasons(count),
+    ...provenanceReasons(server.server),
+    ...registryReasons(options),
+  ];
   // Stable: equal costs keep the order above (tools before provenance).
   reasons.sort((a, b) => b.points - a.points);
   const score = Math.max(0, FULL_SCORE - reasons.reduce((sum, r) => sum + r.points, 0));
