@@ -5,6 +5,10 @@
  */
 import { identifierWords } from '../core/classify/words.ts';
 import { isActionQuery, isAskedFor, nameInQuery, namesExactly, queryWords, subsets } from '../core/search/words.ts';
+import { FILTER_KEYS, type FilterKey, type SearchState } from './search-state.ts';
+
+// The header box and the search-quality bench (scripts/lib/search-quality.ts) start a search from it.
+export { emptyState } from './search-state.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -61,36 +65,6 @@ export function loadPagefind(): Promise<Pagefind> {
     return pagefind;
   })();
   return loading;
-}
-
-export type FilterKey = 'type' | 'risk' | 'category' | 'signal' | 'server' | 'grade';
-export const FILTER_KEYS: FilterKey[] = ['type', 'risk', 'category', 'signal', 'server', 'grade'];
-
-export interface SearchState {
-  q: string;
-  filters: Record<FilterKey, string[]>;
-  sort: 'relevance' | 'risk';
-}
-
-export function emptyState(): SearchState {
-  return { q: '', filters: { type: [], risk: [], category: [], signal: [], server: [], grade: [] }, sort: 'relevance' };
-}
-
-/** The state as `?q=…&risk=Critical&sort=risk`: what a shared or bookmarked link carries. */
-export function stateToParams(state: SearchState): URLSearchParams {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const key of FILTER_KEYS) for (const value of state.filters[key]) params.append(key, value);
-  if (state.sort !== 'relevance') params.set('sort', state.sort);
-  return params;
-}
-
-export function paramsToState(params: URLSearchParams): SearchState {
-  const state = emptyState();
-  state.q = params.get('q') ?? '';
-  for (const key of FILTER_KEYS) state.filters[key] = params.getAll(key).filter(Boolean);
-  state.sort = params.get('sort') === 'risk' ? 'risk' : 'relevance';
-  return state;
 }
 
 export function searchOptions(

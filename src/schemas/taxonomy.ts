@@ -1,16 +1,19 @@
 import { z } from 'zod';
 
+// The schemas are marked pure so that a browser module reading only the labels (the search page's
+// filters, src/browser/search-facets.ts) leaves them, and zod with them, out of its bundle.
+
 /**
  * The five tool categories (docs/classification.md), in order of increasing harm. The order is
  * used for sorting and for the "can modify or destroy data" figure.
  */
 export const CATEGORIES = ['read', 'write', 'execute', 'destructive', 'financial'] as const;
-export const categorySchema = z.enum(CATEGORIES);
+export const categorySchema = /* @__PURE__ */ z.enum(CATEGORIES);
 export type Category = z.infer<typeof categorySchema>;
 
 /** Risk classes, lowest first. A signal may raise a tool's class, never lower it. */
 export const RISKS = ['low', 'medium', 'high', 'critical'] as const;
-export const riskSchema = z.enum(RISKS);
+export const riskSchema = /* @__PURE__ */ z.enum(RISKS);
 export type Risk = z.infer<typeof riskSchema>;
 
 /** Risk signals (docs/classification.md, "Signals"): what the definition shows the tool can be made to do. */
@@ -29,7 +32,7 @@ export const SIGNALS = [
   'poisoning',
   'short-description',
 ] as const;
-export const signalSchema = z.enum(SIGNALS);
+export const signalSchema = /* @__PURE__ */ z.enum(SIGNALS);
 export type SignalId = z.infer<typeof signalSchema>;
 
 /** How each signal reads on a page ("Accepts a URL or endpoint"). */
