@@ -12,9 +12,12 @@ import { cli, ROOT } from './run-cli.ts';
 const dir = mkdtempSync(join(tmpdir(), 'help-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Each test starts the CLI (Node loading the MCP SDK, about a second alone): generous on a busy machine. */
+const SPAWN = { timeout: 60_000 };
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('npm run catalogue -- --help', () => {
+describe('npm run catalogue -- --help', SPAWN, () => {
   test('--help, help and no command at all list every command with its summary', async () => {
     const runs = await Promise.all([cli(['--help'], dir), cli(['help'], dir), cli([], dir)]);
     for (const run of runs) {
@@ -57,7 +60,7 @@ describe('npm run catalogue -- --help', () => {
   });
 });
 
-describe('usage mistakes exit 2, name themselves and point to --help', () => {
+describe('usage mistakes exit 2, name themselves and point to --help', SPAWN, () => {
   test.each(COMMANDS.map((c) => [c.name] as const))('%s --no-such-option', async (name) => {
     const { status, stdout, stderr } = await cli([...name.split(' '), '--no-such-option'], dir);
     expect(status).toBe(2);
@@ -92,7 +95,7 @@ describe('usage mistakes exit 2, name themselves and point to --help', () => {
   });
 });
 
-describe('npm run validate', () => {
+describe('npm run validate', SPAWN, () => {
   const validate = (...args: string[]) =>
     spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/validate.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
