@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -9,11 +9,22 @@ import { makeTools, startHttpServer } from './servers.ts';
 const bin = join(ROOT, 'node_modules/.bin');
 
 const servers: { close: () => void }[] = [];
-afterAll(() => servers.forEach((s) => s.close()));
+const folders: string[] = [];
+afterAll(() => {
+  servers.forEach((s) => s.close());
+  folders.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
+
+/** A folder of this run's own, removed when the tests end. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
 
 describe('npm run catalogue -- scan', () => {
   test('scans the reference server "everything" over stdio into a file that validates', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const dir = tempDir('scan-');
     const { status, out } = await cli(['scan', '--slug', 'everything', '--', join(bin, 'mcp-server-everything')], dir);
     expect(status, out).toBe(0);
     const { catalogue, problems } = checkCatalogue(dir);
@@ -26,7 +37,7 @@ describe('npm run catalogue -- scan', () => {
   test('follows nextCursor over Streamable HTTP: 25 tools in pages of 10', async () => {
     const { url, http } = await startHttpServer(() => makeTools(25), 10);
     servers.push(http);
-    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const dir = tempDir('scan-');
     const { status, out } = await cli(['scan', '--slug', 'paged', '--url', url, '--header', 'X-Test: yes'], dir);
     expect(status, out).toBe(0);
     const file = JSON.parse(readFileSync(join(dir, 'paged.json'), 'utf8'));
@@ -41,7 +52,7 @@ describe('npm run catalogue -- scan', () => {
       10,
     );
     servers.push(http);
-    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const dir = tempDir('scan-');
     expect((await cli(['scan', '--slug', 'changing', '--url', url], dir)).status).toBe(0);
     const path = join(dir, 'changing.json');
     const file = JSON.parse(readFileSync(path, 'utf8'));
@@ -54,14 +65,14 @@ describe('npm run catalogue -- scan', () => {
     const after = JSON.parse(readFileSync(path, 'utf8'));
     expect(after.tools.map((t: { review?: unknown }) => Boolean(t.review))).toEqual([true, false, true]);
     // `catalogue diff` tells the same story between two folders.
-    const older = mkdtempSync(join(tmpdir(), 'older-'));
+    const older = tempDir('older-');
     writeFileSync(join(older, 'changing.json'), JSON.stringify(file));
     const diff = await cli(['diff', older, dir], dir);
     expect(diff.out.trim().split('\n').at(-1)).toBe('changing: changed get_item_1 (description)');
   }, 90_000);
 
   test('a server that dies in the middle of the list: a clear error and no file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const dir = tempDir('scan-');
     const { status, out } = await cli(
       [
         'scan',
@@ -81,7 +92,7 @@ describe('npm run catalogue -- scan', () => {
   }, 90_000);
 
   test('a command that is not an MCP server at all fails cleanly too', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const dir = tempDir('scan-');
     const { status, out } = await cli(
       [
         'scan',
@@ -103,7 +114,7 @@ describe('npm run catalogue -- scan', () => {
 });
 
 describe('npm run catalogue -- policy', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+  const dir = tempDir('policy-');
   writeFileSync(
     join(dir, 'files.json'),
     JSON.stringify({

@@ -15,8 +15,8 @@ import { checkCatalogue } from '../../src/build/catalogue-files.ts';
 import { cli, ROOT, type CliRun } from './run-cli.ts';
 import { makeTools, startHttpServer } from './servers.ts';
 
-/** Shared by every test of a run (and kept between runs on one machine): npm packages are fetched once. */
-const CACHE = join(tmpdir(), 'mcp-catalogue-test-cache');
+/** Shared by every test of this run, and this run's alone (two runs at once must not share an npm install): removed at the end. */
+const CACHE = mkdtempSync(join(tmpdir(), 'mcp-catalogue-test-cache-'));
 const RUN = `${process.pid}-${Date.now()}`;
 const MARKER = `mcp-catalogue-left-behind-${RUN}`;
 const CANARY = join(homedir(), `.mcp-catalogue-canary-${RUN}`);
@@ -32,6 +32,7 @@ const closers: (() => void)[] = [];
 afterAll(() => {
   closers.forEach((close) => close());
   rmSync(CANARY, { force: true });
+  rmSync(CACHE, { recursive: true, force: true });
   rmSync(join(homedir(), `${MARKER}.written`), { force: true });
 });
 
