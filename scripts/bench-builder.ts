@@ -4,7 +4,7 @@
  * many tools (`npm run fixture`), builds it, opens its page in Debian's Chromium, opens the builder
  * and times, from the change event until the next frame after the output shows the change: a tool
  * set to Hide (or Allow) and back, in each format, and a rate limit typed into a Custom field. The
- * check that enables Copy runs in the task after (src/browser/builder/app.ts); its time is reported too.
+ * check that enables Copy runs in the task after (src/browser/builder/output.ts); its time is reported too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -105,7 +105,7 @@ function cpuOfChildren(): number {
 const { server, base } = await serveStatic(dist);
 const browser = await launchChromium();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-/** The builder's own measures (src/browser/builder/app.ts) since the last call: JavaScript time, before layout and paint. */
+/** The builder's own measures (src/browser/builder/output.ts) since the last call: JavaScript time, before layout and paint. */
 async function measures(page: Page): Promise<string> {
   const found = await page.evaluate(() => {
     const all = performance.getEntriesByType('measure').map((m) => [m.name, m.duration] as const);
