@@ -50,7 +50,7 @@ export async function preflight(probes: Probes, settings: Settings): Promise<{ o
   if (!bubblewrap.ok) lines.push(missing.bubblewrap(bubblewrap.reason));
   if (!registry.ok) lines.push(missing.registry(registry.registry, registry.reason));
   if (lines.length > 0) return { ok: false, lines };
-  const version = chromium.detail ? ` (${chromium.detail})` : '';
+  const version = chromium.ok && chromium.detail ? ` (${chromium.detail})` : '';
   return {
     ok: true,
     lines: [`Preflight: Chromium${version}, bubblewrap and the npm registry at ${registry.registry} are ready.`],
