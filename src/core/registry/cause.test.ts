@@ -249,14 +249,8 @@ describe('reasonOf', () => {
       { summary: 'runtime not available: docker is not installed; podman is not installed' },
       'runtime not available: docker is not installed; podman is not installed',
     ],
-    [
-      'a launch among several',
-      { summary: 'the server exited before answering initialize', output: 'usage: srv <dir>' },
-      'npm srv@1.0.0: the server exited before answering initialize\nusage: srv <dir>',
-      'npm srv@1.0.0: ',
-    ],
-  ])('%s', (_, failure, reason, prefix = '') => {
-    expect(reasonOf(failure, PATHS, prefix)).toBe(reason);
+  ])('%s', (_, failure, reason) => {
+    expect(reasonOf(failure, PATHS)).toBe(reason);
   });
 
   test('paths of the scanning machine are replaced, in the summary and in the quoted line', () => {

@@ -160,12 +160,12 @@ function secondLine(failure: Failure, cause: Cause | undefined): string | undefi
 
 /**
  * The catalogue's `scan.reason`: at most two lines, at most REASON_LIMIT characters, without
- * a path of the scanning machine. `prefix` names the launch when a server has several.
+ * a path of the scanning machine.
  */
-export function reasonOf(failure: Failure, paths: readonly MachinePath[], prefix = ''): string {
+export function reasonOf(failure: Failure, paths: readonly MachinePath[]): string {
   const scrub = (text: string) => scrubMachinePaths(text, paths);
   const cause = failure.output ? causeOf(scrub(failure.output)) : undefined;
-  const first = shorten(scrub(`${prefix}${failure.summary}${cause?.code ? ` (${cause.code})` : ''}`), 119);
+  const first = shorten(scrub(`${failure.summary}${cause?.code ? ` (${cause.code})` : ''}`), 119);
   const second = secondLine(failure, cause);
   if (!second) return first;
   return `${first}\n${shorten(scrub(second), REASON_LIMIT - first.length - 2)}`;

@@ -8,11 +8,13 @@ export class HeadAndTail {
   private head = '';
   private tail = '';
   private dropped = 0;
+  private readonly headSize: number;
+  private readonly tailSize: number;
 
-  constructor(
-    private readonly headSize = 8000,
-    private readonly tailSize = 8000,
-  ) {}
+  constructor(headSize = 8000, tailSize = 8000) {
+    this.headSize = headSize;
+    this.tailSize = tailSize;
+  }
 
   append(chunk: string): void {
     let rest = chunk;
