@@ -6,14 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { INSTALLED_MARK, npmCacheFolder } from '../../src/cli/npm-install.ts';
 import type { ScanAllReport, ServerOutcome } from '../../src/cli/scan-all.ts';
 import { checkCatalogue } from '../../src/build/catalogue-files.ts';
 import { cli, ROOT, type CliRun } from './run-cli.ts';
+import { installLocalPackage } from './fixture-packages.ts';
 import { makeTools, startHttpServer } from './servers.ts';
 
 /** Shared by every test of this run, and this run's alone (two runs at once must not share an npm install): removed at the end. */
@@ -39,29 +39,8 @@ afterAll(() => {
 }, 60_000);
 
 /** Puts test-mcp-server/ into the scanner's npm cache as `npm install` would, from its packed tarball. */
-beforeAll(() => {
-  const folder = npmCacheFolder(CACHE, 'test-mcp-server@1.0.0');
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  const packed = mkdtempSync(join(tmpdir(), 'packed-'));
-  closers.push(() => rmSync(packed, { recursive: true, force: true }));
-  const tarball = execFileSync(
-    'npm',
-    ['pack', '--silent', '--pack-destination', packed, join(ROOT, 'test/cli/test-mcp-server')],
-    {
-      encoding: 'utf8',
-    },
-  ).trim();
-  writeFileSync(join(folder, 'package.json'), '{"private":true}\n');
-  execFileSync(
-    'npm',
-    ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', join(packed, tarball)],
-    {
-      cwd: folder,
-      stdio: 'ignore',
-    },
-  );
-  writeFileSync(join(folder, INSTALLED_MARK), 'test\n');
+beforeAll(async () => {
+  await installLocalPackage(CACHE, 'test-mcp-server@1.0.0', join(ROOT, 'test/cli/test-mcp-server'));
   writeFileSync(CANARY, 'the contents of a private file');
 }, 120_000);
 
@@ -230,7 +209,9 @@ describe('npm run catalogue -- scan-all', () => {
       reason: 'the server answered HTTP 401 without credentials',
     });
     expect(s.bundle).toMatchObject({ outcome: 'runtime-unavailable' });
-    expect(s.bundle!.reason).toBe('packages[0].registryType is "mcpb": the scanner runs npm, pypi and oci packages only');
+    expect(s.bundle!.reason).toBe(
+      'packages[0].registryType is "mcpb": the scanner runs npm, pypi and oci packages only',
+    );
     expect(s.nothing).toMatchObject({ outcome: 'failed', reason: 'the entry lists no package or remote to start' });
     expect(first.totals).toEqual({ scanned: 5, 'needs-auth': 1, 'runtime-unavailable': 1, failed: 4, skipped: 0 });
     expect(firstRun.stderr).toMatch(/\[11\/11\] /);
