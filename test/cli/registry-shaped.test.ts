@@ -34,7 +34,10 @@ const file = (name: string) => JSON.parse(readFileSync(join(dir, `${slug(name)}.
 
 beforeAll(async () => {
   cpSync(join(FIXTURE, 'servers'), dir, { recursive: true });
-  const packages = JSON.parse(readFileSync(join(FIXTURE, 'packages.json'), 'utf8')) as Record<string, object>;
+  const packages = JSON.parse(readFileSync(join(FIXTURE, 'packages.json'), 'utf8')) as Record<
+    string,
+    Record<string, unknown>
+  >;
   await Promise.all(
     Object.entries(packages)
       .filter(([spec]) => spec !== '//')
