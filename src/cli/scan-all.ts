@@ -64,6 +64,8 @@ export interface AttemptReport {
   summary: string;
   /** Everything the program wrote (its beginning and end when long), as it wrote it. */
   output?: string;
+  /** The lines it wrote on stdout that are not JSON, and how many lines the MCP client refused. */
+  stdout?: string;
   stdoutNoise?: StdoutNoise;
   /** The command line that started it, the sandbox's included. */
   command?: string;
@@ -182,6 +184,7 @@ function failedAttempt(error: unknown): Attempt {
     };
   const failure: Attempt['failure'] = { summary: error.summary };
   if (error.output !== undefined) failure.output = error.output;
+  if (error.stdout) failure.stdout = error.stdout;
   if (error.stdoutNoise) failure.stdoutNoise = error.stdoutNoise;
   if (error.command) failure.command = error.command;
   return { status: 'failed', failure };
@@ -216,8 +219,8 @@ async function ociAttempt(launch: Extract<Launch, { kind: 'oci' }>, options: Sca
   args.push('--security-opt', 'no-new-privileges', '--pids-limit', '256', '--memory', '1g');
   for (const [name, value] of Object.entries(launch.env)) args.push('--env', `${name}=${value}`);
   args.push(launch.image, ...launch.args);
-  const options_ = { timeoutMs: options.timeoutMs, captureStderr: true, env: {} };
-  return { status: 'scanned', result: await withCommand([engine, ...args], scanStdio(engine, args, options_)) };
+  const container = { timeoutMs: options.timeoutMs, captureStderr: true, env: {} };
+  return { status: 'scanned', result: await withCommand([engine, ...args], scanStdio(engine, args, container)) };
 }
 
 async function remoteAttempt(launch: Extract<Launch, { kind: 'sse' | 'streamable-http' }>, options: ScanAllOptions) {
@@ -313,6 +316,7 @@ function attemptReport(a: Attempt & { launch: Launch }, paths: readonly MachineP
     reason: reasonOf(failure, paths),
     summary: failure.summary,
     ...(failure.output !== undefined ? { output: failure.output } : {}),
+    ...(failure.stdout ? { stdout: failure.stdout } : {}),
     ...(failure.stdoutNoise ? { stdoutNoise: failure.stdoutNoise } : {}),
     ...(failure.command ? { command: failure.command } : {}),
   };

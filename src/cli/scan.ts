@@ -4,6 +4,7 @@
  * server that crashes, exits early or writes garbage fails the scan with a clear
  * error: the caller writes nothing then.
  */
+import type { ChildProcess } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -39,18 +40,21 @@ export class ScanError extends Error {
   readonly summary: string;
   /** What the server wrote on stderr (its beginning and end when long); '' when read and empty, undefined when not read. */
   readonly output: string | undefined;
+  /** The lines a stdio server wrote on stdout that are not JSON (their beginning and end when long). */
+  readonly stdout: string | undefined;
   readonly stdoutNoise: StdoutNoise | undefined;
   /** The whole command line that started the server, the sandbox's included: for the report, set by the caller. */
   command?: string;
   constructor(
     message: string,
-    parts: { summary: string; httpStatus?: number; output?: string; stdoutNoise?: StdoutNoise },
+    parts: { summary: string; httpStatus?: number; output?: string; stdout?: string; stdoutNoise?: StdoutNoise },
     options?: ErrorOptions,
   ) {
     super(message, options);
     this.summary = parts.summary;
     this.httpStatus = parts.httpStatus;
     this.output = parts.output;
+    this.stdout = parts.stdout;
     this.stdoutNoise = parts.stdoutNoise;
   }
 }
@@ -90,14 +94,27 @@ function watch(transport: Transport): Watch {
   return seen;
 }
 
+/** What scan() reads of a stdio server's process besides its answers. */
+interface ProcessTap {
+  /** Its stderr, when captured. */
+  stderr?: () => string;
+  /** The lines of its stdout that are not JSON. */
+  stdout: () => string;
+  /** How it ended (`code 1`, `signal SIGKILL`), or undefined while it runs. */
+  exit: () => string | undefined;
+}
+
 /** What happened, in words, at `step` (`initialize`, `tools/list`, `tools/list page 2`). */
-function summaryOf(error: unknown, step: string, seen: Watch, stdio: boolean, timeoutMs: number): string {
+function summaryOf(error: unknown, step: string, seen: Watch, tap: ProcessTap | undefined, timeoutMs: number): string {
   if (seen.spawnError) return `the server could not be started: ${seen.spawnError}`;
   const timedOut =
     error instanceof Deadline || (error instanceof McpError && error.code === Number(ErrorCode.RequestTimeout));
   if (timedOut) return `no answer to ${step} within ${timeoutMs / 1000} s`;
-  if (seen.closed)
-    return stdio ? `the server exited before answering ${step}` : `the server closed the connection during ${step}`;
+  if (seen.closed && tap) {
+    const exit = tap.exit();
+    return `the server exited${exit ? ` with ${exit}` : ''} before answering ${step}`;
+  }
+  if (seen.closed) return `the server closed the connection during ${step}`;
   return describeError(error);
 }
 
@@ -105,7 +122,7 @@ async function scan(
   transport: Transport,
   what: string,
   { timeoutMs = 30_000, maxPages = 1000 }: ScanOptions,
-  io: { stdio: boolean; stderr?: () => string } = { stdio: false },
+  tap?: ProcessTap,
 ): Promise<ScanResult> {
   const client = new Client({ name: 'mcp-tool-catalogue', version: '0.1.0' });
   const seen = watch(transport);
@@ -143,7 +160,7 @@ async function scan(
       tools,
     };
   } catch (error) {
-    throw failure(error, what, summaryOf(error, step, seen, io.stdio, timeoutMs), seen, io.stderr?.());
+    throw failure(error, what, summaryOf(error, step, seen, tap, timeoutMs), seen, tap);
   } finally {
     // A server that ignores the shutdown must not keep the scan waiting.
     await Promise.race([client.close().catch(() => {}), new Promise((r) => setTimeout(r, 2000).unref())]);
@@ -151,15 +168,61 @@ async function scan(
 }
 
 /** The ScanError of a failed scan, its message quoting the telling line of stderr. */
-function failure(error: unknown, what: string, summary: string, seen: Watch, output: string | undefined): ScanError {
+function failure(error: unknown, what: string, summary: string, seen: Watch, tap: ProcessTap | undefined): ScanError {
+  const output = tap?.stderr?.();
   const line = output ? causeOf(output).line : undefined;
-  const noise = seen.noise.lines ? { stdoutNoise: { ...seen.noise } } : {};
+  const stdout = tap?.stdout() ?? '';
+  // The first line itself when it was read, else why the SDK refused it.
+  const first =
+    stdout
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? seen.noise.first;
+  const noise = seen.noise.lines ? { stdoutNoise: { lines: seen.noise.lines, first } } : {};
   const status = httpStatusOf(error);
   return new ScanError(
     `Scanning ${what} failed: ${summary}${line ? `; on stderr: ${line}` : ''}`,
-    { summary, ...(status ? { httpStatus: status } : {}), ...(output !== undefined ? { output } : {}), ...noise },
+    {
+      summary,
+      ...(status ? { httpStatus: status } : {}),
+      ...(output !== undefined ? { output } : {}),
+      ...(stdout ? { stdout } : {}),
+      ...noise,
+    },
     { cause: error },
   );
+}
+
+/**
+ * Reads the child process the SDK's stdio transport starts (a field the SDK does not publish;
+ * without it, the tap reads nothing): the lines of its stdout that are not JSON, which the SDK
+ * drops after its parse error, and how it exited.
+ */
+function tapProcess(transport: StdioClientTransport): ProcessTap {
+  const kept = new HeadAndTail(4000, 4000);
+  let exit: string | undefined;
+  let line = '';
+  // Whether the current line is JSON (left to the SDK), text (kept), or not yet known (blank so far).
+  let json: boolean | undefined;
+  const read = (chunk: string) => {
+    for (let start = 0; start <= chunk.length;) {
+      const end = chunk.indexOf('\n', start);
+      const piece = chunk.slice(start, end < 0 ? undefined : end);
+      if (json === undefined && piece.trim()) json = /^\s*[[{]/.test(piece);
+      if (json === false && line.length < 1000) line += piece.slice(0, 1000 - line.length);
+      if (end < 0) break;
+      if (json === false) kept.append(`${line}\n`);
+      [line, json, start] = ['', undefined, end + 1];
+    }
+  };
+  const start = transport.start.bind(transport);
+  transport.start = async () => {
+    await start();
+    const child = (transport as unknown as { _process?: ChildProcess })._process;
+    child?.stdout?.on('data', (chunk: Buffer) => read(chunk.toString()));
+    child?.on('exit', (code, signal) => (exit = signal ? `signal ${signal}` : `code ${code}`));
+  };
+  return { stdout: () => kept.text(), exit: () => exit };
 }
 
 export interface StdioOptions extends ScanOptions {
@@ -195,10 +258,8 @@ export function scanStdio(command: string, args: string[], options: StdioOptions
   const stderr = new HeadAndTail();
   transport.stderr?.on('data', (chunk: Buffer) => stderr.append(chunk.toString()));
   const what = options.what ?? `the server started with "${[command, ...args].join(' ')}"`;
-  return scan(transport, what, options, {
-    stdio: true,
-    ...(options.captureStderr ? { stderr: () => stderr.text() } : {}),
-  });
+  const tap = tapProcess(transport);
+  return scan(transport, what, options, { ...tap, ...(options.captureStderr ? { stderr: () => stderr.text() } : {}) });
 }
 
 /** Scans a server over Streamable HTTP, with extra request headers (e.g. `Authorization`). */

@@ -53,7 +53,7 @@ export const scanRecordSchema = z.looseObject({
   /**
    * Why the tools are missing, in at most two short lines (at most 200 characters, joined by
    * `\n`): what happened in the scanner's words, then the line of the server's or npm's output
-   * that names the cause, e.g. `the server exited before answering initialize\nKeyError: 'NEO4J_PASSWORD'`.
+   * that names the cause, e.g. `the server exited with code 1 before answering initialize\nKeyError: 'NEO4J_PASSWORD'`.
    * `scan-all` replaces the scanning machine's paths with `<home>`, `<cache>`, `<tmp>`, `<project>`,
    * `<npm-cache>`, `<npm-log>` and never writes a command line; older files may hold one long line.
    */

@@ -1,7 +1,7 @@
 /**
  * `catalogue scan-all` over a registry-shaped catalogue that fails every way the real registry
  * does (test/catalogues/registry-shaped/): registry entries whose npm packages are local test
- * servers that crash for a missing key, print a Python traceback, exit with their usage, write
+ * servers that crash for a missing key (or print it on stdout), print a Python traceback, exit with their usage, write
  * garbage on stdout or never answer; a package npm does not have, a version it does not have;
  * a declared variable that is not marked required, placeholders in values; an entry without a
  * version, an unknown package type, an empty transport type. Every local server runs inside
@@ -52,19 +52,23 @@ describe('scan-all over registry-shaped entries that fail every way', () => {
   test('it runs to the end and counts every outcome', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(report.sandbox).toBe(true);
-    expect(report.totals).toEqual({ scanned: 3, 'needs-auth': 0, 'runtime-unavailable': 1, failed: 8, skipped: 0 });
+    expect(report.totals).toEqual({ scanned: 3, 'needs-auth': 0, 'runtime-unavailable': 1, failed: 9, skipped: 0 });
   });
 
   test.each([
     [
       'linear-mcp-server',
-      'the server exited before answering initialize\nError: No API key provided. Set it in the LINEAR_API_KEY environment variable',
+      'the server exited with code 1 before answering initialize\nError: No API key provided. Set it in the LINEAR_API_KEY environment variable',
     ],
-    ['mcp-neo4j-cypher', "the server exited before answering initialize\nKeyError: 'NEO4J_PASSWORD'"],
-    ['make-mcp-server', "the server exited before answering initialize\nerror: missing required argument 'zone'"],
+    ['mcp-neo4j-cypher', "the server exited with code 1 before answering initialize\nKeyError: 'NEO4J_PASSWORD'"],
+    ['opslevel-mcp', 'the server exited with code 1 before answering initialize\nError: OPSLEVEL_API_TOKEN is not set'],
+    [
+      'make-mcp-server',
+      "the server exited with code 1 before answering initialize\nerror: missing required argument 'zone'",
+    ],
     [
       'chatty-mcp-server',
-      /^no answer to initialize within 8 s\n\d+ lines on stdout are not JSON-RPC: Unexpected token/,
+      /^no answer to initialize within 8 s\n\d+ lines on stdout are not JSON-RPC: hello, this is not JSON-RPC$/,
     ],
     ['oauth-mcp-server', 'no answer to initialize within 8 s\nnothing on stderr'],
     [
@@ -98,7 +102,7 @@ describe('scan-all over registry-shaped entries that fail every way', () => {
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).scan.reason as string | undefined)
       .filter((r) => r !== undefined);
-    expect(reasons).toHaveLength(9);
+    expect(reasons).toHaveLength(10);
     for (const reason of reasons) {
       expect(reason.length).toBeLessThanOrEqual(REASON_LIMIT);
       expect(reason.split('\n').length).toBeLessThanOrEqual(2);
@@ -107,7 +111,7 @@ describe('scan-all over registry-shaped entries that fail every way', () => {
 
   test('no catalogue file holds a path or command line of the scanning machine', () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    expect(files).toHaveLength(12);
+    expect(files).toHaveLength(13);
     for (const name of files) {
       const text = readFileSync(join(dir, name), 'utf8');
       for (const machine of [homedir(), tmpdir(), CACHE, ROOT, dir, 'bwrap', '--ro-bind', '<npm-log>'])

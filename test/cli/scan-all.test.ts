@@ -190,8 +190,11 @@ describe('npm run catalogue -- scan-all', () => {
 
   test.each([
     ['silent', /no answer to initialize within 8 s/],
-    ['exits', /^the server exited before answering initialize\nnothing on stderr$/],
-    ['garbage', /^no answer to initialize within 8 s\n\d+ lines on stdout are not JSON-RPC: /],
+    ['exits', /^the server exited with code 0 before answering initialize\nnothing on stderr$/],
+    [
+      'garbage',
+      /^no answer to initialize within 8 s\n\d+ lines on stdout are not JSON-RPC: hello, this is not JSON-RPC$/,
+    ],
   ])('a server that %s fails with its reason, and its file says so', (slug, reason) => {
     const outcome = byslug(first)[slug]!;
     expect(outcome.outcome).toBe('failed');

@@ -245,6 +245,26 @@ describe('reasonOf', () => {
       "the server exited before answering initialize\nKeyError: 'NEO4J_PASSWORD'",
     ],
     [
+      'an error printed on stdout instead of stderr',
+      {
+        summary: 'the server exited with code 1 before answering initialize',
+        output: '',
+        stdout: 'Linear MCP server 2.1\nError: LINEAR_API_KEY is not set\n',
+        stdoutNoise: { lines: 2, first: 'Linear MCP server 2.1' },
+      },
+      'the server exited with code 1 before answering initialize\nError: LINEAR_API_KEY is not set',
+    ],
+    [
+      'log lines on stdout that say nothing, a telling line on stderr',
+      {
+        summary: 'no answer to initialize within 30 s',
+        output: 'Waiting for the browser login at http://localhost:8976/callback',
+        stdout: 'Server started\n',
+        stdoutNoise: { lines: 1, first: 'Server started' },
+      },
+      'no answer to initialize within 30 s\n1 line on stdout is not JSON-RPC: Server started',
+    ],
+    [
       'docker not available: no output was read',
       { summary: 'runtime not available: docker is not installed; podman is not installed' },
       'runtime not available: docker is not installed; podman is not installed',

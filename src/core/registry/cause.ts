@@ -142,6 +142,8 @@ export interface Failure {
   summary: string;
   /** What the program wrote (a server's stderr, npm's output); '' when it was read and empty, undefined when not read. */
   output?: string;
+  /** The lines a server wrote on stdout that are not JSON: some servers print their errors there. */
+  stdout?: string;
   /** Lines the server wrote on stdout that are not JSON-RPC: how many, and the first parse error. */
   stdoutNoise?: { lines: number; first: string };
 }
@@ -164,7 +166,10 @@ function secondLine(failure: Failure, cause: Cause | undefined): string | undefi
  */
 export function reasonOf(failure: Failure, paths: readonly MachinePath[]): string {
   const scrub = (text: string) => scrubMachinePaths(text, paths);
-  const cause = failure.output ? causeOf(scrub(failure.output)) : undefined;
+  const fromStderr = failure.output ? causeOf(scrub(failure.output)) : undefined;
+  const fromStdout = failure.stdout ? causeOf(scrub(failure.stdout)) : undefined;
+  // stderr first: stdout wins only with a more telling line.
+  const cause = fromStdout && fromStdout.rank > (fromStderr?.rank ?? 0) ? fromStdout : fromStderr;
   const first = shorten(scrub(`${failure.summary}${cause?.code ? ` (${cause.code})` : ''}`), 119);
   const second = secondLine(failure, cause);
   if (!second) return first;

@@ -13,6 +13,7 @@
  * `mode.json` beside it instead, and takes the entry's arguments as a real server would:
  * - `{"mode": "key-at-start", "names": ["X_API_KEY", "--api-key"]}`: crashes at start, as
  *   Node prints an uncaught error, unless each variable and flag has a value; then serves;
+ *   with `"stdout": true`, it prints its error on stdout and exits 1 instead;
  * - `{"mode": "traceback", "names": ["NEO4J_PASSWORD"]}`: without that variable, prints a
  *   Python traceback ending in `KeyError` and exits 1;
  * - `{"mode": "usage"}`: without a positional argument, prints its usage and exits 1;
@@ -43,6 +44,11 @@ const loadSettings = (name) => readConfig(name);
 if (mode === 'key-at-start') {
   const given = (name) => (name.startsWith('--') ? args[args.indexOf(name) + 1] : process.env[name]);
   const missing = names.find((name) => !given(name));
+  // Some servers print their error on stdout, where only JSON-RPC belongs, and exit.
+  if (missing && configured.stdout) {
+    process.stdout.write(`OpsLevel MCP server 1.4.0\nError: ${missing} is not set\n`);
+    process.exit(1);
+  }
   if (missing) loadSettings(missing);
 }
 if (mode === 'traceback' && !process.env[names[0]]) {
