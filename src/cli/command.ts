@@ -17,6 +17,11 @@ export interface CommandOption {
   default?: string;
   /** May be given more than once; the values are kept in order. */
   multiple?: boolean;
+  /**
+   * With `multiple`: also takes every word after it up to the next option, so `--only A B`
+   * is `--only A --only B`. Only for a command without arguments, which would be taken.
+   */
+  variadic?: boolean;
 }
 
 export interface Command {
@@ -66,6 +71,29 @@ function asksForHelp(args: string[]): boolean {
   return (end >= 0 ? args.slice(0, end) : args).some((a) => HELP_FLAGS.has(a));
 }
 
+/** `--only A B C` as `--only A --only B --only C`, for the command's variadic options; the rest as it is. */
+function spreadVariadic(command: Command, args: string[]): string[] {
+  const variadic = new Set(command.options.filter((o) => o.variadic).map((o) => `--${o.name}`));
+  if (variadic.size === 0) return args;
+  const out: string[] = [];
+  let option: string | undefined;
+  let needsValue = false;
+  for (const arg of args) {
+    if (arg.startsWith('-')) {
+      const name = arg.split('=')[0]!;
+      option = variadic.has(name) ? name : undefined;
+      // `--only A`: A is the option's own value; `--only=A`: the next word already is one more.
+      needsValue = Boolean(option) && !arg.includes('=');
+      out.push(arg);
+    } else if (option && !needsValue) out.push(option, arg);
+    else {
+      out.push(arg);
+      needsValue = false;
+    }
+  }
+  return out;
+}
+
 /** Parses `args` as `command` declares them; a mistake throws a UsageError naming the option or argument. */
 export function parseCommand(command: Command, args: string[]): ParsedArgs {
   // `scan … -- <command> [args…]`: everything after the first `--` is the server's command line, untouched.
@@ -83,7 +111,7 @@ export function parseCommand(command: Command, args: string[]): ParsedArgs {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: split >= 0 ? args.slice(0, split) : args,
+      args: spreadVariadic(command, split >= 0 ? args.slice(0, split) : args),
       options,
       allowPositionals: Boolean(command.arguments),
     });
@@ -123,7 +151,7 @@ export function commandHelp(command: Command, invocation: string): string {
   if (command.commandLine) usage.push(command.commandLine);
   const rows: [string, string][] = command.options.map((o) => [
     optionLabel(o),
-    `${o.description}${o.multiple ? ' (repeatable)' : ''}${o.default !== undefined ? ` (default: ${o.default})` : ''}`,
+    `${o.description}${o.multiple && !o.variadic ? ' (repeatable)' : ''}${o.default !== undefined ? ` (default: ${o.default})` : ''}`,
   ]);
   rows.push(['--help', 'this help']);
   return [`usage: ${usage.filter(Boolean).join(' ')}`, '', command.summary, '', 'Options:', ...table(rows)].join('\n');

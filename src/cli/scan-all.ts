@@ -11,20 +11,24 @@
  * podman, whose container is the sandbox (no network, read-only, no capabilities). A
  * runtime this machine lacks is reported as "runtime not available", never faked.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { formatReport, mergeScan, type ChangeReport, type ScanResult } from '../core/catalogue/import.ts';
 import { loadCatalogue } from '../build/catalogue-files.ts';
 import { toolNameClashes } from '../core/catalogue/check.ts';
-import { plural } from '../core/text.ts';
+import { listPhrase, plural } from '../core/text.ts';
+import { causeOf, reasonOf, type Failure } from '../core/registry/cause.ts';
 import { describeLaunch, launchesOf, type Launch } from '../core/registry/scan-plan.ts';
+import type { MachinePath } from '../core/registry/scrub.ts';
 import { serverFileSchema } from '../schemas/catalogue.ts';
 import type { ScanRecord, ScanStatus } from '../schemas/registry.ts';
+import { machinePaths } from './machine-paths.ts';
+import { LaunchError, npmCommand } from './npm-install.ts';
 import { sandboxed, SANDBOX_HOME } from './sandbox.ts';
-import { scanHttp, scanSse, scanStdio, ScanError } from './scan.ts';
+import { scanHttp, scanSse, scanStdio, ScanError, type StdoutNoise } from './scan.ts';
 
 export interface ScanAllOptions {
   dir: string;
@@ -48,15 +52,39 @@ export interface ScanAllOptions {
   log: (line: string) => void;
 }
 
+type Outcome = Exclude<ScanStatus, 'not-scanned'>;
+
+/** One way of starting a server that did not list its tools, whole: for the operator, never for the catalogue. */
+export interface AttemptReport {
+  via: string;
+  outcome: Outcome;
+  /** As the catalogue would have it: two short lines, the machine's paths replaced. */
+  reason: string;
+  /** What happened, in the scanner's words. */
+  summary: string;
+  /** Everything the program wrote (its beginning and end when long), as it wrote it. */
+  output?: string;
+  /** The lines it wrote on stdout that are not JSON, and how many lines the MCP client refused. */
+  stdout?: string;
+  stdoutNoise?: StdoutNoise;
+  /** The command line that started it, the sandbox's included. */
+  command?: string;
+}
+
 export interface ServerOutcome {
   slug: string;
   name: string;
   version?: string;
-  outcome: Exclude<ScanStatus, 'not-scanned'> | 'skipped';
+  outcome: Outcome | 'skipped';
   tools?: number;
+  /** What the catalogue file says (`scan.reason`), or why the server was skipped. */
   reason?: string;
   via?: string;
   placeholders?: string[];
+  /** What the scanner decided about the entry on its own (an empty version, say). */
+  notes?: string[];
+  /** Every launch that was tried and failed, with its whole output. */
+  attempts?: AttemptReport[];
   /** Tools added, removed and changed against the tools the file held (the definition-hash diff). */
   changes?: ChangeReport;
   seconds?: number;
@@ -86,7 +114,8 @@ function skipReason(file: RawFile, options: ScanAllOptions, slug: string): strin
   if (scan.status === 'not-scanned' || scan.version !== file.server.version) return undefined;
   if (scan.status === 'scanned') return `scanned at version ${scan.version ?? '(none)'}`;
   if (options.retry) return undefined;
-  return `${scan.status} at version ${scan.version ?? '(none)'}, ${scan.reason ?? ''} (--retry or --only ${slug} to try again)`;
+  const reason = (scan.reason ?? '').replace(/\n/g, ' · ');
+  return `${scan.status} at version ${scan.version ?? '(none)'}, ${reason} (--retry or --only ${slug} to try again)`;
 }
 
 const available = new Map<string, string | undefined>();
@@ -101,7 +130,7 @@ function runtimeProblem(command: string, probe: string[]): string | undefined {
         ? `${command} is not installed`
         : run.status === 0
           ? undefined
-          : `${command} does not work here: ${(run.stderr || run.stdout).trim().split('\n').at(-1)}`,
+          : `${command} does not work here: ${causeOf(run.stderr || run.stdout).line ?? `exit ${run.status}`}`,
     );
   }
   return available.get(command);
@@ -111,92 +140,6 @@ function runtimeProblem(command: string, probe: string[]): string | undefined {
 function locate(command: string): string | undefined {
   const run = spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { encoding: 'utf8' });
   return run.status === 0 ? run.stdout.trim() || undefined : undefined;
-}
-
-const installs = new Map<string, Promise<string>>();
-
-/** Installs an npm package (scripts off) into its cache folder once; returns the path of its command. */
-function npmPackage(launch: Extract<Launch, { kind: 'npm' }>, options: ScanAllOptions): Promise<string> {
-  const spec = `${launch.identifier}@${launch.version ?? 'latest'}`;
-  let install = installs.get(spec);
-  if (!install) {
-    install = installNpm(spec, launch.identifier, options);
-    installs.set(spec, install);
-  }
-  return install;
-}
-
-/** The cache folder of one npm package version: `<cache>/npm/<name@version>`, `/` turned into `+`. */
-export function npmCacheFolder(cacheDir: string, spec: string): string {
-  return join(cacheDir, 'npm', spec.replace(/[^A-Za-z0-9._@-]+/g, '+'));
-}
-
-/** Marks a cache folder as complete: a folder without it (an install cut short) is installed again. */
-export const INSTALLED_MARK = '.installed';
-
-async function installNpm(spec: string, identifier: string, options: ScanAllOptions): Promise<string> {
-  const dir = npmCacheFolder(options.cacheDir, spec);
-  const done = join(dir, INSTALLED_MARK);
-  if (!existsSync(done)) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
-    const args = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev', '--no-package-lock', spec];
-    const result = await run('npm', args, dir, options.installTimeoutMs);
-    if (result.code !== 0)
-      throw new Error(
-        `npm install ${spec} failed: ${result.output.trim().split('\n').slice(-3).join(' | ').slice(-400)}`,
-      );
-    writeFileSync(done, `${new Date().toISOString()}\n`);
-  }
-  return join(dir, 'node_modules', '.bin', binName(dir, identifier));
-}
-
-/** The command npx would run: the package's only bin, or the one named like the package. */
-function binName(dir: string, identifier: string): string {
-  const manifest = JSON.parse(readFileSync(join(dir, 'node_modules', identifier, 'package.json'), 'utf8')) as {
-    name?: string;
-    bin?: string | Record<string, string>;
-  };
-  const unscoped = identifier.replace(/^@[^/]+\//, '');
-  if (typeof manifest.bin === 'string') return unscoped;
-  const names = Object.keys(manifest.bin ?? {});
-  if (names.length === 1) return names[0]!;
-  if (names.includes(unscoped)) return unscoped;
-  throw new Error(
-    names.length
-      ? `the package has several commands (${names.join(', ')}) and none is named ${unscoped}`
-      : 'the package has no command (no "bin")',
-  );
-}
-
-/** Runs a command outside the sandbox (npm only), with a deadline that kills its whole process group. */
-function run(
-  command: string,
-  args: string[],
-  cwd: string,
-  timeoutMs: number,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (d: Buffer) => (output = (output + d.toString()).slice(-4000));
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    const timer = setTimeout(() => {
-      output += `\n(no result within ${timeoutMs / 1000} s)`;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, timeoutMs);
-    child.on('error', (error) => (output += error.message));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, output });
-    });
-  });
 }
 
 const PRIVATE = new BlockList();
@@ -228,77 +171,102 @@ async function privateAddress(url: string): Promise<string | undefined> {
   return hit ? `${host} is a private address (${hit.address}); --allow-private-remotes allows it` : undefined;
 }
 
-type Attempt = { status: Exclude<ScanStatus, 'not-scanned'>; reason?: string; result?: ScanResult };
+type Attempt = { status: Outcome; result?: ScanResult; failure?: Failure & { command?: string } };
+
+/** A launch that threw: credentials wanted (HTTP 401 or 403), or a failure with what the program wrote. */
+function failedAttempt(error: unknown): Attempt {
+  if (error instanceof LaunchError) return { status: 'failed', failure: error.failure };
+  if (!(error instanceof ScanError)) return { status: 'failed', failure: { summary: (error as Error).message } };
+  if (error.httpStatus === 401 || error.httpStatus === 403)
+    return {
+      status: 'needs-auth',
+      failure: { summary: `the server answered HTTP ${error.httpStatus} without credentials` },
+    };
+  const failure: Attempt['failure'] = { summary: error.summary };
+  if (error.output !== undefined) failure.output = error.output;
+  if (error.stdout) failure.stdout = error.stdout;
+  if (error.stdoutNoise) failure.stdoutNoise = error.stdoutNoise;
+  if (error.command) failure.command = error.command;
+  return { status: 'failed', failure };
+}
+
+async function npmAttempt(launch: Extract<Launch, { kind: 'npm' }>, options: ScanAllOptions): Promise<Attempt> {
+  const { cacheDir, installTimeoutMs } = options;
+  const bin = await npmCommand(launch.identifier, launch.version ?? 'latest', cacheDir, installTimeoutMs);
+  const folder = bin.slice(0, bin.indexOf('/node_modules/'));
+  return { status: 'scanned', result: await stdio(bin, launch.args, launch.env, [folder], false, options) };
+}
+
+async function pypiAttempt(launch: Extract<Launch, { kind: 'pypi' }>, options: ScanAllOptions): Promise<Attempt> {
+  const problem = runtimeProblem('uvx', ['--version']);
+  if (problem) return { status: 'runtime-unavailable', failure: { summary: `runtime not available: ${problem}` } };
+  const spec = launch.version ? `${launch.identifier}==${launch.version}` : launch.identifier;
+  const args = ['--from', spec, launch.identifier, ...launch.args];
+  // uvx is often installed under a home folder, which the sandbox hides: bind its folder back.
+  const uvx = realpathSync(locate('uvx')!);
+  // uv downloads the package at start: the only sandboxed runtime with network.
+  return { status: 'scanned', result: await stdio(uvx, args, launch.env, [dirname(uvx)], true, options) };
+}
+
+async function ociAttempt(launch: Extract<Launch, { kind: 'oci' }>, options: ScanAllOptions): Promise<Attempt> {
+  const engine = ['docker', 'podman'].find((c) => !runtimeProblem(c, ['info']));
+  if (!engine) {
+    const summary = `runtime not available: ${runtimeProblem('docker', ['info'])}; ${runtimeProblem('podman', ['info'])}`;
+    return { status: 'runtime-unavailable', failure: { summary } };
+  }
+  // The container is the sandbox: the publisher's other runtimeArguments (mounts, host network) are not used.
+  const args = ['run', '-i', '--rm', '--network', 'none', '--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL'];
+  args.push('--security-opt', 'no-new-privileges', '--pids-limit', '256', '--memory', '1g');
+  for (const [name, value] of Object.entries(launch.env)) args.push('--env', `${name}=${value}`);
+  args.push(launch.image, ...launch.args);
+  const container = { timeoutMs: options.timeoutMs, captureStderr: true, env: {} };
+  return { status: 'scanned', result: await withCommand([engine, ...args], scanStdio(engine, args, container)) };
+}
+
+async function remoteAttempt(launch: Extract<Launch, { kind: 'sse' | 'streamable-http' }>, options: ScanAllOptions) {
+  const scanOptions = { timeoutMs: options.timeoutMs };
+  if (!options.allowPrivateRemotes) {
+    const problem = await privateAddress(launch.url);
+    if (problem) return { status: 'failed', failure: { summary: problem } } satisfies Attempt;
+  }
+  if (launch.kind === 'sse')
+    return { status: 'scanned', result: await scanSse(launch.url, scanOptions) } satisfies Attempt;
+  try {
+    return { status: 'scanned', result: await scanHttp(launch.url, {}, scanOptions) } satisfies Attempt;
+  } catch (error) {
+    const status = (error as ScanError).httpStatus;
+    // Older servers answer Streamable HTTP's POST with 404 or 405 and speak SSE instead.
+    if (status !== 404 && status !== 405) throw error;
+    return { status: 'scanned', result: await scanSse(launch.url, scanOptions) } satisfies Attempt;
+  }
+}
 
 async function attempt(launch: Launch, options: ScanAllOptions): Promise<Attempt> {
-  const scanOptions = { timeoutMs: options.timeoutMs };
-  const failed = (error: unknown): Attempt => {
-    const status =
-      error instanceof ScanError && (error.httpStatus === 401 || error.httpStatus === 403) ? 'needs-auth' : 'failed';
-    const message = (error as Error).message;
-    return {
-      status,
-      reason:
-        status === 'needs-auth'
-          ? `the server answered HTTP ${(error as ScanError).httpStatus} without credentials`
-          : message,
-    };
-  };
   try {
     switch (launch.kind) {
       case 'unsupported':
-        return { status: launch.status, reason: launch.reason };
-      case 'npm': {
-        const bin = await npmPackage(launch, options);
-        const folder = bin.slice(0, bin.indexOf('/node_modules/'));
-        return { status: 'scanned', result: await stdio(bin, launch.args, launch.env, [folder], false, options) };
-      }
-      case 'pypi': {
-        const problem = runtimeProblem('uvx', ['--version']);
-        if (problem) return { status: 'runtime-unavailable', reason: `runtime not available: ${problem}` };
-        const spec = launch.version ? `${launch.identifier}==${launch.version}` : launch.identifier;
-        const args = ['--from', spec, launch.identifier, ...launch.args];
-        // uvx is often installed under a home folder, which the sandbox hides: bind its folder back.
-        const uvx = realpathSync(locate('uvx')!);
-        // uv downloads the package at start: the only sandboxed runtime with network.
-        return { status: 'scanned', result: await stdio(uvx, args, launch.env, [dirname(uvx)], true, options) };
-      }
-      case 'oci': {
-        const engine = ['docker', 'podman'].find((c) => !runtimeProblem(c, ['info']));
-        if (!engine)
-          return {
-            status: 'runtime-unavailable',
-            reason: `runtime not available: ${runtimeProblem('docker', ['info'])}; ${runtimeProblem('podman', ['info'])}`,
-          };
-        // The container is the sandbox: the publisher's runtimeArguments (mounts, host network) are not used.
-        const args = ['run', '-i', '--rm', '--network', 'none', '--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL'];
-        args.push('--security-opt', 'no-new-privileges', '--pids-limit', '256', '--memory', '1g');
-        for (const [name, value] of Object.entries(launch.env)) args.push('--env', `${name}=${value}`);
-        const result = await scanStdio(engine, [...args, launch.image, ...launch.args], {
-          ...scanOptions,
-          captureStderr: true,
-          env: {},
-        });
-        return { status: 'scanned', result };
-      }
-      default: {
-        if (!options.allowPrivateRemotes) {
-          const problem = await privateAddress(launch.url);
-          if (problem) return { status: 'failed', reason: problem };
-        }
-        if (launch.kind === 'sse') return { status: 'scanned', result: await scanSse(launch.url, scanOptions) };
-        try {
-          return { status: 'scanned', result: await scanHttp(launch.url, {}, scanOptions) };
-        } catch (error) {
-          const status = (error as ScanError).httpStatus;
-          // Older servers answer Streamable HTTP's POST with 404 or 405 and speak SSE instead.
-          if (status !== 404 && status !== 405) throw error;
-          return { status: 'scanned', result: await scanSse(launch.url, scanOptions) };
-        }
-      }
+        return { status: launch.status, failure: { summary: launch.reason } };
+      case 'npm':
+        return await npmAttempt(launch, options);
+      case 'pypi':
+        return await pypiAttempt(launch, options);
+      case 'oci':
+        return await ociAttempt(launch, options);
+      default:
+        return await remoteAttempt(launch, options);
     }
   } catch (error) {
-    return failed(error);
+    return failedAttempt(error);
+  }
+}
+
+/** A scan's result, or its ScanError with the command line that started the server, for the report. */
+async function withCommand(argv: string[], scan: Promise<ScanResult>): Promise<ScanResult> {
+  try {
+    return await scan;
+  } catch (error) {
+    if (error instanceof ScanError) error.command = argv.join(' ');
+    throw error;
   }
 }
 
@@ -315,47 +283,82 @@ function stdio(
     // Unconfined (--no-sandbox): at least a HOME of its own, and of the caller's environment only the SDK's short list (PATH, USER…).
     const home = join(options.cacheDir, 'home');
     mkdirSync(home, { recursive: true });
-    return scanStdio(command, args, {
-      timeoutMs: options.timeoutMs,
-      captureStderr: true,
-      what,
-      env: { HOME: home, ...env },
-    });
+    const unconfined = { timeoutMs: options.timeoutMs, captureStderr: true, what, env: { HOME: home, ...env } };
+    return withCommand([command, ...args], scanStdio(command, args, unconfined));
   }
   const box = sandboxed(command, args, { network, readOnly, env });
-  return scanStdio(box.command, box.args, {
+  const boxed = {
     timeoutMs: options.timeoutMs,
     captureStderr: true,
     what: `${what} (sandboxed, HOME=${SANDBOX_HOME})`,
-  });
+  };
+  return withCommand([box.command, ...box.args], scanStdio(box.command, box.args, boxed));
 }
 
 const PRECEDENCE: Attempt['status'][] = ['scanned', 'needs-auth', 'failed', 'runtime-unavailable'];
 
-/** Tries every launch until one lists the tools; otherwise the most telling failure, with every attempt's reason. */
-async function scanServer(
-  file: RawFile,
-  options: ScanAllOptions,
-): Promise<Attempt & { via?: string; placeholders?: string[] }> {
+/** A server's scan: its tools, or the most telling failure's reason, and every failed attempt for the report. */
+interface ServerScan {
+  status: Outcome;
+  result?: ScanResult;
+  reason?: string;
+  via?: string;
+  placeholders?: string[];
+  notes?: string[];
+  attempts: AttemptReport[];
+}
+
+function attemptReport(a: Attempt & { launch: Launch }, paths: readonly MachinePath[]): AttemptReport {
+  const failure = a.failure ?? { summary: a.status };
+  return {
+    via: describeLaunch(a.launch),
+    outcome: a.status,
+    reason: reasonOf(failure, paths),
+    summary: failure.summary,
+    ...(failure.output !== undefined ? { output: failure.output } : {}),
+    ...(failure.stdout ? { stdout: failure.stdout } : {}),
+    ...(failure.stdoutNoise ? { stdoutNoise: failure.stdoutNoise } : {}),
+    ...(failure.command ? { command: failure.command } : {}),
+  };
+}
+
+/** Tries every launch until one lists the tools; otherwise the most telling failure, its reason in two short lines. */
+async function scanServer(file: RawFile, options: ScanAllOptions, paths: readonly MachinePath[]): Promise<ServerScan> {
   const launches = launchesOf(file.server);
-  if (launches.length === 0) return { status: 'failed', reason: 'the entry lists no package or remote to start' };
-  const attempts: (Attempt & { launch: Launch })[] = [];
+  if (launches.length === 0)
+    return { status: 'failed', reason: 'the entry lists no package or remote to start', attempts: [] };
+  const tried: (Attempt & { launch: Launch })[] = [];
+  const notes: string[] = [];
   for (const launch of launches) {
     const result = await attempt(launch, options);
+    if ('notes' in launch) notes.push(...launch.notes);
     if (result.status === 'scanned') {
-      const placeholders = 'placeholders' in launch ? launch.placeholders : [];
-      return { ...result, via: describeLaunch(launch), ...(placeholders.length ? { placeholders } : {}) };
+      const placeholders =
+        'placeholders' in launch && launch.placeholders.length ? { placeholders: launch.placeholders } : {};
+      const attempts = tried.map((a) => attemptReport(a, paths));
+      return { ...result, via: describeLaunch(launch), ...placeholders, attempts, ...(notes.length ? { notes } : {}) };
     }
-    attempts.push({ ...result, launch });
+    tried.push({ ...result, launch });
   }
-  const best = [...attempts].sort((a, b) => PRECEDENCE.indexOf(a.status) - PRECEDENCE.indexOf(b.status))[0]!;
-  const reason =
-    attempts.length === 1 ? best.reason : attempts.map((a) => `${describeLaunch(a.launch)}: ${a.reason}`).join('; ');
+  const best = [...tried].sort((a, b) => PRECEDENCE.indexOf(a.status) - PRECEDENCE.indexOf(b.status))[0]!;
+  const attempts = tried.map((a) => attemptReport(a, paths));
+  const reason = attempts[tried.indexOf(best)]!.reason;
   return {
     status: best.status,
-    ...(reason ? { reason: reason.slice(0, 2000) } : {}),
+    reason,
     via: describeLaunch(best.launch),
+    attempts,
+    ...(notes.length ? { notes } : {}),
   };
+}
+
+/** Writes a server file in the sync's key order (server, registry, scan, tools, then anything else), through a temporary file. */
+function writeServerFile(path: string, next: RawFile): void {
+  const { server, registry, scan, tools, ...rest } = next;
+  const ordered = { server, ...(registry ? { registry } : {}), scan, tools, ...rest };
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, `${JSON.stringify(ordered, null, 2)}\n`);
+  renameSync(temporary, path);
 }
 
 /** Writes the file: new tools (reviews kept through the definition-hash diff) or the failure, old tools kept. */
@@ -363,56 +366,44 @@ function record(
   path: string,
   slug: string,
   file: RawFile,
-  result: Awaited<ReturnType<typeof scanServer>>,
+  result: ServerScan,
+  paths: readonly MachinePath[],
 ): ServerOutcome {
   const now = new Date().toISOString();
-  const base = { slug, name: file.server.name, ...(file.server.version ? { version: file.server.version } : {}) };
+  const version = file.server.version ? { version: file.server.version } : {};
   const via = result.via ? { via: result.via } : {};
-  let outcome: ServerOutcome;
-  let next: RawFile;
+  const placeholders = result.placeholders ? { placeholders: result.placeholders } : {};
+  const report = {
+    slug,
+    name: file.server.name,
+    ...version,
+    ...via,
+    ...placeholders,
+    ...(result.notes ? { notes: result.notes } : {}),
+    ...(result.attempts.length ? { attempts: result.attempts } : {}),
+  };
   const tools = result.result?.tools;
   const invalid = tools ? invalidTools(slug, file, tools) : undefined;
   if (result.status === 'scanned' && tools && !invalid) {
-    const { file: merged, report } = mergeScan(file, { server: file.server, tools } as never);
+    const { file: merged, report: changes } = mergeScan(file, { server: file.server, tools } as never);
     const scan: ScanRecord = {
       status: 'scanned',
-      ...(file.server.version ? { version: file.server.version } : {}),
+      ...version,
       attemptedAt: now,
       listedAt: now,
       ...via,
-      ...(result.placeholders ? { placeholders: result.placeholders } : {}),
+      ...placeholders,
     };
-    next = { ...file, scan, tools: merged.tools as RawFile['tools'] };
-    outcome = {
-      ...base,
-      outcome: 'scanned',
-      tools: tools.length,
-      ...via,
-      ...(result.placeholders ? { placeholders: result.placeholders } : {}),
-      // A first listing adds every tool: only a re-scan has changes worth reporting.
-      ...(file.scan?.listedAt || file.tools.length ? { changes: report } : {}),
-    };
-  } else {
-    const status = invalid ? 'failed' : (result.status as Exclude<ScanStatus, 'not-scanned' | 'scanned'>);
-    const reason = (invalid ?? result.reason ?? status).slice(0, 1000);
-    const scan: ScanRecord = {
-      status,
-      reason,
-      ...(file.server.version ? { version: file.server.version } : {}),
-      attemptedAt: now,
-      ...(file.scan?.listedAt ? { listedAt: file.scan.listedAt } : {}),
-      ...via,
-    };
-    next = { ...file, scan };
-    outcome = { ...base, outcome: status, reason, ...via };
+    writeServerFile(path, { ...file, scan, tools: merged.tools as RawFile['tools'] });
+    // A first listing adds every tool: only a re-scan has changes worth reporting.
+    const rescan = file.scan?.listedAt || file.tools.length;
+    return { ...report, outcome: 'scanned', tools: tools.length, ...(rescan ? { changes } : {}) };
   }
-  // Key order as the sync writes it: server, registry, scan, tools, then anything else.
-  const { server, registry, scan, tools: kept, ...rest } = next;
-  const ordered = { server, ...(registry ? { registry } : {}), scan, tools: kept, ...rest };
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${JSON.stringify(ordered, null, 2)}\n`);
-  renameSync(temporary, path);
-  return outcome;
+  const status = invalid ? 'failed' : (result.status as Exclude<Outcome, 'scanned'>);
+  const reason = invalid ? reasonOf({ summary: invalid }, paths) : (result.reason ?? status);
+  const listedAt = file.scan?.listedAt ? { listedAt: file.scan.listedAt } : {};
+  writeServerFile(path, { ...file, scan: { status, reason, ...version, attemptedAt: now, ...listedAt, ...via } });
+  return { ...report, outcome: status, reason };
 }
 
 /** Why a server's tools cannot go into its file (the loader would reject them), or undefined. */
@@ -425,24 +416,45 @@ function invalidTools(slug: string, file: RawFile, tools: Record<string, unknown
   return clash ? `the server listed clashing tools: ${clash.path}: ${clash.found}` : undefined;
 }
 
-export async function scanAll(options: ScanAllOptions): Promise<ScanAllReport> {
-  const startedAt = new Date();
+type Queued = { slug: string; path: string; file: RawFile };
+
+/** The servers to scan and those skipped; an --only slug that is not in the catalogue stops the run, named. */
+function plan(options: ScanAllOptions): { queue: Queued[]; skipped: ServerOutcome[] } {
   const catalogue = loadCatalogue(options.dir);
   const known = new Set(catalogue.servers.map((s) => s.slug));
-  for (const slug of options.only ?? [])
-    if (!known.has(slug)) throw new Error(`--only ${slug}: no such server in ${options.dir}`);
-  const outcomes: ServerOutcome[] = [];
-  const queue: { slug: string; path: string; file: RawFile }[] = [];
+  const unknown = [...new Set(options.only ?? [])].filter((slug) => !known.has(slug));
+  if (unknown.length)
+    throw new Error(`--only: no server ${listPhrase(unknown.map((s) => JSON.stringify(s)))} in ${options.dir}`);
+  const queue: Queued[] = [];
+  const skipped: ServerOutcome[] = [];
   for (const server of catalogue.servers) {
     if (options.only && !options.only.includes(server.slug)) continue;
     const path = join(catalogue.dir, server.file);
     const file = JSON.parse(readFileSync(path, 'utf8')) as RawFile;
     const skip = skipReason(file, options, server.slug);
-    if (skip) outcomes.push({ slug: server.slug, name: file.server.name, outcome: 'skipped', reason: skip });
+    if (skip) skipped.push({ slug: server.slug, name: file.server.name, outcome: 'skipped', reason: skip });
     else queue.push({ slug: server.slug, path, file });
   }
+  return { queue, skipped };
+}
+
+/** The progress line of one server: its tools or its reason on one line, and the run's figures so far. */
+function progressLine(slug: string, outcome: ServerOutcome, figures: string): string {
+  const what =
+    outcome.outcome === 'scanned'
+      ? plural(outcome.tools!, 'tool')
+      : `${outcome.outcome}: ${(outcome.reason ?? '').replace(/\n/g, ' · ')}`;
+  const notes = outcome.notes ? ` (${outcome.notes.join('; ')})` : '';
+  return `${slug}: ${what}${notes} · ${figures}`;
+}
+
+export async function scanAll(options: ScanAllOptions): Promise<ScanAllReport> {
+  const startedAt = new Date();
+  const { queue, skipped } = plan(options);
+  const outcomes: ServerOutcome[] = [...skipped];
+  const paths = machinePaths(options.cacheDir);
   const total = queue.length;
-  options.log(`${plural(total, 'server')} to scan, ${outcomes.length} skipped (done at their current version)`);
+  options.log(`${plural(total, 'server')} to scan, ${skipped.length} skipped (done at their current version)`);
   let done = 0;
   let toolsFound = 0;
   let failures = 0;
@@ -450,17 +462,19 @@ export async function scanAll(options: ScanAllOptions): Promise<ScanAllReport> {
   const worker = async () => {
     for (const item of next) {
       const began = Date.now();
-      const result = await scanServer(item.file, options);
-      const outcome = { ...record(item.path, item.slug, item.file, result), seconds: (Date.now() - began) / 1000 };
+      const result = await scanServer(item.file, options, paths);
+      const outcome = {
+        ...record(item.path, item.slug, item.file, result, paths),
+        seconds: (Date.now() - began) / 1000,
+      };
       outcomes.push(outcome);
       done++;
       toolsFound += outcome.tools ?? 0;
       if (outcome.outcome !== 'scanned') failures++;
       const elapsed = Date.now() - startedAt.getTime();
       const left = Math.round(((elapsed / done) * (total - done)) / 1000);
-      options.log(
-        `[${done}/${total}] ${item.slug}: ${outcome.outcome === 'scanned' ? plural(outcome.tools!, 'tool') : `${outcome.outcome}: ${outcome.reason}`} · ${plural(toolsFound, 'tool')} found, ${plural(failures, 'failure')} · about ${left} s left`,
-      );
+      const figures = `${plural(toolsFound, 'tool')} found, ${plural(failures, 'failure')} · about ${left} s left`;
+      options.log(`[${done}/${total}] ${progressLine(item.slug, outcome, figures)}`);
       if (outcome.changes) for (const line of formatReport(item.slug, outcome.changes)) options.log(line);
     }
   };

@@ -50,7 +50,13 @@ export type ScanStatus = z.infer<typeof scanStatusSchema>;
 /** The file's `scan` object, written by `catalogue registry sync` (not scanned) and `catalogue scan-all`. */
 export const scanRecordSchema = z.looseObject({
   status: scanStatusSchema,
-  /** Why the tools are missing or what was assumed, in words, e.g. `no answer to initialize within 30 s`. */
+  /**
+   * Why the tools are missing, in at most two short lines (at most 200 characters, joined by
+   * `\n`): what happened in the scanner's words, then the line of the server's or npm's output
+   * that names the cause, e.g. `the server exited with code 1 before answering initialize\nKeyError: 'NEO4J_PASSWORD'`.
+   * `scan-all` replaces the scanning machine's paths with `<home>`, `<cache>`, `<tmp>`, `<project>`,
+   * `<npm-cache>`, `<npm-log>` and never writes a command line; older files may hold one long line.
+   */
   reason: z.string().optional(),
   /** The `server.version` the last scan attempt was made at; a different version means "scan again". */
   version: z.string().optional(),
@@ -60,7 +66,12 @@ export const scanRecordSchema = z.looseObject({
   listedAt: z.string().optional(),
   /** How the tools were listed, e.g. `npm @scope/pkg@1.2.0 (sandboxed)` or `streamable-http https://…`. */
   via: z.string().optional(),
-  /** Required inputs (environment variables, arguments) the scan filled with placeholder values. */
+  /**
+   * The inputs the scan gave made-up values: every declared environment variable without a
+   * value (required or not), every required argument without one, and any input whose value
+   * was itself a placeholder (`<YOUR_API_KEY>`, `${input:api_key}`, `{API_KEY}`); remote
+   * headers as `header NAME (not sent)`.
+   */
   placeholders: z.array(z.string()).optional(),
 });
 export type ScanRecord = z.infer<typeof scanRecordSchema>;

@@ -6,13 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { INSTALLED_MARK, npmCacheFolder, type ScanAllReport, type ServerOutcome } from '../../src/cli/scan-all.ts';
+import type { ScanAllReport, ServerOutcome } from '../../src/cli/scan-all.ts';
 import { checkCatalogue } from '../../src/build/catalogue-files.ts';
 import { cli, ROOT, type CliRun } from './run-cli.ts';
+import { installLocalPackage } from './fixture-packages.ts';
 import { makeTools, startHttpServer } from './servers.ts';
 
 /** Shared by every test of this run, and this run's alone (two runs at once must not share an npm install): removed at the end. */
@@ -34,32 +35,12 @@ afterAll(() => {
   rmSync(CANARY, { force: true });
   rmSync(CACHE, { recursive: true, force: true });
   rmSync(join(homedir(), `${MARKER}.written`), { force: true });
-});
+  // The cache holds three real servers with their dependencies: slow to delete on a busy machine.
+}, 60_000);
 
 /** Puts test-mcp-server/ into the scanner's npm cache as `npm install` would, from its packed tarball. */
-beforeAll(() => {
-  const folder = npmCacheFolder(CACHE, 'test-mcp-server@1.0.0');
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  const packed = mkdtempSync(join(tmpdir(), 'packed-'));
-  closers.push(() => rmSync(packed, { recursive: true, force: true }));
-  const tarball = execFileSync(
-    'npm',
-    ['pack', '--silent', '--pack-destination', packed, join(ROOT, 'test/cli/test-mcp-server')],
-    {
-      encoding: 'utf8',
-    },
-  ).trim();
-  writeFileSync(join(folder, 'package.json'), '{"private":true}\n');
-  execFileSync(
-    'npm',
-    ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', join(packed, tarball)],
-    {
-      cwd: folder,
-      stdio: 'ignore',
-    },
-  );
-  writeFileSync(join(folder, INSTALLED_MARK), 'test\n');
+beforeAll(async () => {
+  await installLocalPackage(CACHE, 'test-mcp-server@1.0.0', join(ROOT, 'test/cli/test-mcp-server'));
   writeFileSync(CANARY, 'the contents of a private file');
 }, 120_000);
 
@@ -196,21 +177,24 @@ describe('npm run catalogue -- scan-all', () => {
     expect(saw.read_home_canary).toMatch(/^failed: ENOENT/);
     expect(saw.write_home).toBe('wrote'); // into the sandbox's own empty tmpfs, which vanishes with it:
     expect(existsSync(join(homedir(), `${MARKER}.written`))).toBe(false);
-    // What the entry declares (a placeholder for the required secret), HOME, PATH, and PWD from bwrap's --chdir.
-    expect(saw.environment).toBe('API_TOKEN DECLARED_VAR HOME PATH PWD');
+    // What the entry declares (placeholders for the secret and the optional variable), HOME, PATH, and PWD from bwrap's --chdir.
+    expect(saw.environment).toBe('API_TOKEN DECLARED_VAR HOME OPTIONAL_VAR PATH PWD');
     expect(saw.environment).not.toContain('MCP_CATALOGUE_TEST_SECRET');
     expect(saw.home).toBe('/tmp/home');
     expect(saw.network).toMatch(/^failed: /);
     expect(saw.left_behind).toMatch(/^started \d+$/);
     expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(MARKER);
-    expect(byslug(first).hostile!.placeholders).toEqual(['API_TOKEN']);
-    expect(hostile.scan.placeholders).toEqual(['API_TOKEN']);
+    expect(byslug(first).hostile!.placeholders).toEqual(['API_TOKEN', 'OPTIONAL_VAR']);
+    expect(hostile.scan.placeholders).toEqual(['API_TOKEN', 'OPTIONAL_VAR']);
   });
 
   test.each([
     ['silent', /no answer to initialize within 8 s/],
-    ['exits', /closed/],
-    ['garbage', /initialize/],
+    ['exits', /^the server exited with code 0 before answering initialize\nnothing on stderr$/],
+    [
+      'garbage',
+      /^no answer to initialize within 8 s\n\d+ lines on stdout are not JSON-RPC: hello, this is not JSON-RPC$/,
+    ],
   ])('a server that %s fails with its reason, and its file says so', (slug, reason) => {
     const outcome = byslug(first)[slug]!;
     expect(outcome.outcome).toBe('failed');
@@ -228,7 +212,9 @@ describe('npm run catalogue -- scan-all', () => {
       reason: 'the server answered HTTP 401 without credentials',
     });
     expect(s.bundle).toMatchObject({ outcome: 'runtime-unavailable' });
-    expect(s.bundle!.reason).toMatch(/mcpb packages are not run/);
+    expect(s.bundle!.reason).toBe(
+      'packages[0].registryType is "mcpb": the scanner runs npm, pypi and oci packages only',
+    );
     expect(s.nothing).toMatchObject({ outcome: 'failed', reason: 'the entry lists no package or remote to start' });
     expect(first.totals).toEqual({ scanned: 5, 'needs-auth': 1, 'runtime-unavailable': 1, failed: 4, skipped: 0 });
     expect(firstRun.stderr).toMatch(/\[11\/11\] /);

@@ -43,8 +43,19 @@ export const scanAllCommand: Command = {
       default: '30',
     },
     { name: 'install-timeout', value: 'SECONDS', description: 'deadline for fetching one npm package', default: '300' },
-    { name: 'report', value: 'FILE', description: 'write the JSON report of every server here' },
-    { name: 'only', value: 'SLUG', description: 'only this server, scanned even if done', multiple: true },
+    {
+      name: 'report',
+      value: 'FILE',
+      description:
+        "write the JSON report here: every server's outcome, each failed attempt's whole output and command line",
+    },
+    {
+      name: 'only',
+      value: 'SLUG…',
+      description: 'only these servers, scanned even if done: --only A B, or --only A --only B',
+      multiple: true,
+      variadic: true,
+    },
     { name: 'retry', description: 'try again servers whose last attempt at this version did not list their tools' },
     { name: 'no-sandbox', description: 'run local servers unconfined, without bubblewrap (third-party code!)' },
     { name: 'allow-private-remotes', description: 'allow remotes on loopback, private and link-local addresses' },

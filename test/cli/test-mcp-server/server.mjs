@@ -8,13 +8,74 @@
  * - `silent`: never answers initialize;
  * - `exit`: exits at once;
  * - `garbage`: prints lines that are not JSON-RPC and keeps running.
+ *
+ * Installed under another name for the registry-shaped tests, it reads its behaviour from a
+ * `mode.json` beside it instead, and takes the entry's arguments as a real server would:
+ * - `{"mode": "key-at-start", "names": ["X_API_KEY", "--api-key"]}`: crashes at start, as
+ *   Node prints an uncaught error, unless each variable and flag has a value; then serves;
+ *   with `"stdout": true`, it prints its error on stdout and exits 1 instead;
+ * - `{"mode": "traceback", "names": ["NEO4J_PASSWORD"]}`: without that variable, prints a
+ *   Python traceback ending in `KeyError` and exits 1;
+ * - `{"mode": "usage"}`: without a positional argument, prints its usage and exits 1;
+ * - `{"mode": "silent"}`, `{"mode": "garbage"}`: as above; `{}`: serves `ping`.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const [mode, canary, marker, port] = process.argv.slice(2);
+const modeFile = join(dirname(fileURLToPath(import.meta.url)), 'mode.json');
+const configured = existsSync(modeFile) ? JSON.parse(readFileSync(modeFile, 'utf8')) : undefined;
+const [mode, canary, marker, port] = configured ? [configured.mode] : process.argv.slice(2);
+const names = configured?.names ?? [];
+const args = process.argv.slice(2);
+
+/** Deep enough for a real stack trace, as a server that reads its configuration at start has. */
+function readConfig(name) {
+  throw new Error(
+    name.startsWith('--')
+      ? `No API key provided. Pass it with ${name}`
+      : `No API key provided. Set it in the ${name} environment variable`,
+  );
+}
+const loadSettings = (name) => readConfig(name);
+
+if (mode === 'key-at-start') {
+  const given = (name) => (name.startsWith('--') ? args[args.indexOf(name) + 1] : process.env[name]);
+  const missing = names.find((name) => !given(name));
+  // Some servers print their error on stdout, where only JSON-RPC belongs, and exit.
+  if (missing && configured.stdout) {
+    process.stdout.write(`OpsLevel MCP server 1.4.0\nError: ${missing} is not set\n`);
+    process.exit(1);
+  }
+  if (missing) loadSettings(missing);
+}
+if (mode === 'traceback' && !process.env[names[0]]) {
+  const module = '/tmp/home/.cache/uv/archive-v0/Xy1/lib/python3.12/site-packages/mcp_neo4j_cypher';
+  process.stderr.write(
+    [
+      'Traceback (most recent call last):',
+      '  File "/tmp/home/.cache/uv/archive-v0/Xy1/bin/mcp-neo4j-cypher", line 10, in <module>',
+      '    sys.exit(main())',
+      '             ^^^^^^',
+      `  File "${module}/__init__.py", line 21, in main`,
+      `    password = os.environ["${names[0]}"]`,
+      '               ~~~~~~~~~~^^^^^^^^^^^^^^^^^^',
+      '  File "<frozen os>", line 714, in __getitem__',
+      `KeyError: '${names[0]}'`,
+      '',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+if (mode === 'usage' && !args.some((a) => !a.startsWith('-'))) {
+  process.stderr.write(
+    "error: missing required argument 'zone'\n\nUsage: make-mcp-server [options] <zone>\n\n" +
+      'Serves the scenarios of one Make zone over MCP.\n\nOptions:\n  --team <id>  only this team\n  -h, --help   display help for command\n',
+  );
+  process.exit(1);
+}
 if (mode === 'exit') process.exit(0);
 if (mode === 'garbage') {
   setInterval(() => process.stdout.write('hello, this is not JSON-RPC\n{"half": \n'), 50);
