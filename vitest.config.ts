@@ -9,6 +9,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Generous deadlines: some unit tests generate 6,000-tool catalogues or run real MCP servers in
+          // bubblewrap, and on a busy two-core machine 5 s is not enough. They assert results, not times.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/schemas/**/*.test.ts'],
         },
       },
