@@ -2,8 +2,8 @@ import type { Category, SignalId } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
 import { financialDataWords, type Surroundings } from './context.ts';
 import type { Parameter } from './schema-walk.ts';
-import { stringsIn } from './schema-walk.ts';
-import { describeCodePoint, excerpt, identifierWords, INVISIBLE_CHARACTERS, wordSet } from './words.ts';
+import { poisoningEvidence } from './poisoning.ts';
+import { excerpt, wordSet } from './words.ts';
 
 export interface Signal {
   id: SignalId;
@@ -111,42 +111,6 @@ const PLURAL_TARGETS = wordSet(`
 const BULK_WORDS = wordSet(`
   all bulk batch many mass everything recursive wildcard glob pattern flushall
 `);
-
-/** Where the MCP tool-poisoning write-ups found hidden instructions. */
-const POISONING_PATTERNS: [RegExp, string][] = [
-  [
-    /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|sudo|critical)\b[^>]{0,40}>/i,
-    'a hidden-instruction tag',
-  ],
-  [
-    /\b(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|other|system)\s+(instructions?|prompts?|messages?|rules|directions)/i,
-    'an instruction to ignore earlier instructions',
-  ],
-  [
-    /\b(do not|don['’]t|never|must not)\s+(tell|inform|mention|reveal|show|alert|notify|let)\s+(this\s+)?(to\s+)?(the\s+)?user/i,
-    'an instruction to keep something from the user',
-  ],
-  [
-    /\bwithout\s+(telling|informing|notifying|alerting|asking)\s+(the\s+)?user/i,
-    'an instruction to act without the user knowing',
-  ],
-  [
-    /\b(need not|needn['’]t|no need to)\s+(be\s+)?(mention|tell|inform|report)/i,
-    'an instruction to keep something from the user',
-  ],
-  [
-    /(~\/\.ssh|\bid_rsa\b|\bid_ed25519\b|\.aws\/credentials|\/etc\/passwd|\/etc\/shadow|\.npmrc|\.netrc|\.env\b)/i,
-    'a reference to a secret file',
-  ],
-  [
-    /\b(send|post|forward|upload|include|pass|copy|append)\b[^.]{0,60}\b(the\s+)?(whole\s+|full\s+|entire\s+)?(conversation|chat history|system prompt|previous messages|message history)/i,
-    'an instruction to pass the conversation on',
-  ],
-  [
-    /\b(call|use|invoke|run)\b[^.]{0,50}\bfrom\s+(the\s+)?[\w-]+\s+(server|mcp)\b/i,
-    "an instruction to use another server's tool",
-  ],
-];
 
 /** A parameter as the detectors read it: its words, the last of them, and whether it only names the thing. */
 interface ParameterView {
@@ -363,39 +327,4 @@ export function detectSignals(input: SignalInput): Signal[] {
     else for (const e of evidence ?? []) add(id, e);
   }
   return [...found].map(([id, evidence]) => ({ id, evidence }));
-}
-
-/** Hidden instructions, invisible characters and other servers' tools named in the definition's texts. */
-function poisoningEvidence({ tool, otherServersTool, parameters }: SignalInput): string[] {
-  const texts = [
-    { path: 'description', text: tool.description },
-    ...(tool.title ? [{ path: 'title', text: tool.title }] : []),
-    ...(tool.annotations?.title ? [{ path: 'annotations.title', text: tool.annotations.title }] : []),
-    ...stringsIn(tool.inputSchema),
-  ];
-  const evidence: string[] = [];
-  const own = new Set(parameters.map((p) => p.path.split('.').pop()));
-  for (const { path, text } of texts) {
-    for (const match of text.matchAll(INVISIBLE_CHARACTERS)) {
-      evidence.push(`${describeCodePoint(match[0].codePointAt(0)!)} in ${path} at character ${match.index}`);
-      if (evidence.length > 12) return evidence;
-    }
-    // Matched on the text without invisible characters, which would otherwise split the phrases.
-    const visible = text.replace(INVISIBLE_CHARACTERS, '');
-    for (const [pattern, what] of POISONING_PATTERNS) {
-      const m = pattern.exec(visible);
-      if (m) evidence.push(`${what} in ${path}: "${excerpt(visible, m.index, m[0].length, 20)}"`);
-    }
-    if (otherServersTool && path === 'description') {
-      for (const m of visible.matchAll(
-        /\b[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+\b|\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/g,
-      )) {
-        const identifier = m[0];
-        if (identifier.length < 6 || own.has(identifier) || identifierWords(identifier).length < 2) continue;
-        const server = otherServersTool(identifier);
-        if (server) evidence.push(`the description names "${identifier}", a tool of another server (${server})`);
-      }
-    }
-  }
-  return evidence;
 }
