@@ -5,7 +5,7 @@ import { measure } from '../../../test/classifier/measure.ts';
 import { CATEGORIES, type SignalId } from '../../schemas/taxonomy.ts';
 import { BASE_RISK, classifyTool, type Classification } from './classifier.ts';
 
-const { results, wrong } = measure(LABELED_TOOLS);
+const { results, wrong, signalRows, signalsWrong } = measure(LABELED_TOOLS);
 
 describe('accuracy on the labelled table', () => {
   test(`at least 95% of ${LABELED_TOOLS.length} labelled tools get their category`, () => {
@@ -21,6 +21,11 @@ describe('accuracy on the labelled table', () => {
 
   test('a wrong answer is never a confident one', () => {
     for (const { label, result } of wrong) expect(result.confidence, label.name).toBeLessThan(0.75);
+  });
+
+  test('every row that labels signals has them, and lacks those it must not have', () => {
+    expect(signalRows.length).toBeGreaterThanOrEqual(5);
+    expect(signalsWrong).toEqual([]);
   });
 });
 

@@ -110,6 +110,7 @@ function signalInput(definition: Definition, reading: Reading, context: Classify
     sqlContext,
     around,
     ...(reading.objectWords ? { objectWords: reading.objectWords } : {}),
+    ...(reading.verb ? { verb: reading.verb } : {}),
     ...(context.otherServersTool ? { otherServersTool: context.otherServersTool } : {}),
   };
 }

@@ -26,6 +26,8 @@ export interface SignalInput {
   around: Surroundings;
   /** What the action acts on, where the classifier found one. */
   objectWords?: string[];
+  /** The word that names the action (`create` of `create_attachment`), where the classifier found one. */
+  verb?: string;
 }
 
 const last = (words: string[]) => words[words.length - 1] ?? '';
@@ -135,12 +137,62 @@ type ToolDetector = (scope: Scope) => string | readonly string[] | undefined;
 
 const URL_FORMATS = ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'];
 
-const urlParameter: ParameterDetector = ({ p, words, isReference }) => {
+/** Actions that store what they are given on a record: a URL among it is data, not an address to call. */
+const STORING_VERBS = wordSet(`
+  create add update set edit modify patch upsert save put insert new register change attach
+`);
+/** Records whose URL the server itself calls, fetches or sends to: a webhook, a feed, a monitor, a remote… */
+const URL_CALLERS = wordSet(`
+  webhook webhooks hook hooks callback callbacks subscription subscriptions notification notifications endpoint
+  endpoints destination destinations sink sinks integration integrations monitor monitors check checks probe
+  probes crawler crawlers scrape scraper job jobs import imports feed feeds source sources datasource
+  datasources mirror mirrors remote remotes proxy proxies target targets upstream upstreams origin origins
+  backend backends server servers connection connections connector connectors base api client config
+  configuration redirect redirects route routes url urls uri link links fetch download request
+`);
+/**
+ * Parameter words for an address the server calls or sends a browser to, whatever the record, and for content
+ * it downloads from one: `callback_url`, `image_url` on an image edit, `source_url` of an import.
+ */
+const CALLED_URL_WORDS = wordSet(`
+  webhook callback endpoint redirect return success cancel failure host hostname origin base image images photo photos picture pictures video
+  videos audio file files document documents pdf media content source src input download upload import feed
+`);
+/** A definition that says the URL is fetched, called or sent to. */
+const FETCHED_URL =
+  /\b(fetch\w*|download\w*|import\w*|crawl\w*|scrap\w*|poll\w*|ping\w*|deliver\w*|notif\w*|webhooks?|callbacks?|mirror\w*|clon\w*|from (the|a|this|that) (url|link|address)|(will|to) (call|request|post to|send to|visit|open)|sends? (events|notifications|requests?|a request)|calls? (the|this|that|your) (url|endpoint|address))\b/i;
+/** A parameter description that says the URL is kept as data: "Link to the design", "stored with the record". */
+const STORED_URL =
+  /\b((links?|linking|points?|pointing) to (a|an|the|its|their|your|another|some|external|[\w-]+['’]s)|stored|saved|kept|shown|displayed|for reference)\b/i;
+
+/**
+ * `attachmentUrl` on `create_attachment`, `avatar_url` on `update_user`: a URL stored as a field of a record
+ * the action creates or changes, which nothing fetches. A bare `url` counts only when its description says so.
+ */
+function storedUrl({ p, words }: ParameterView, { tool, verb, objectWords, acts }: Scope): boolean {
+  if (!acts || words.some((w) => CALLED_URL_WORDS.has(w))) return false;
+  if (FETCHED_URL.test(`${p.description} ${tool.description}`)) return false;
+  if (STORED_URL.test(p.description)) return true;
+  const objects = objectWords ?? [];
+  const onRecord =
+    STORING_VERBS.has(verb ?? '') &&
+    objects.some((w) => w.length > 2 && !URL_CALLERS.has(w)) &&
+    !objects.some((w) => URL_CALLERS.has(w));
+  const qualified =
+    words.length > 1 || !['url', 'uri', 'urls', 'uris', 'link', 'links', 'href'].includes(words[0] ?? '');
+  return onRecord && qualified;
+}
+
+const urlParameter: ParameterDetector = (view, scope) => {
+  const { p, words, isReference } = view;
+  const urlLike =
+    URL_FORMATS.includes(p.format.toLowerCase()) ||
+    (!isReference && words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern')) ||
+    (!isReference && /\burls?\b/i.test(p.description) && /string/.test(p.type));
+  if (!urlLike || storedUrl(view, scope)) return undefined;
   if (URL_FORMATS.includes(p.format.toLowerCase())) return param(p, `format ${p.format}`);
-  if (!isReference && words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern')) return param(p);
-  if (!isReference && /\burls?\b/i.test(p.description) && /string/.test(p.type))
-    return param(p, 'its description asks for a URL');
-  return undefined;
+  if (words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern')) return param(p);
+  return param(p, 'its description asks for a URL');
 };
 
 const pathParameter: ParameterDetector = ({ p, words, end, isReference }) =>
