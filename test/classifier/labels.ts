@@ -2762,4 +2762,85 @@ export const LABELED_TOOLS: LabeledTool[] = [
     signals: { has: ['url'] },
     why: 'Created from a URL the server fetches.',
   },
+
+  // ─────────── what a tool returns: a secret, or only its name ───────────
+  {
+    server: 'AWS Secrets Manager.',
+    name: 'get_secret_value',
+    description: 'Retrieve the value of a secret, as a string or as binary data, at a version stage.',
+    params: {
+      secret_id: { type: 'string', description: 'Name or ARN of the secret' },
+      version_stage: { type: 'string', default: 'AWSCURRENT' },
+    },
+    required: ['secret_id'],
+    annotations: { readOnlyHint: true },
+    expected: 'read',
+    signals: { has: ['returns-credentials'] },
+    why: 'A read that changes nothing, but what it reads is a credential, which then sits in the agent context.',
+  },
+  {
+    server: 'AWS Secrets Manager.',
+    name: 'list_secrets',
+    description:
+      'List the secrets of the account with their names, descriptions and rotation settings. Values are never returned.',
+    params: { max_results: { type: 'integer' }, next_token: { type: 'string' } },
+    expected: 'read',
+    signals: { lacks: ['returns-credentials', 'credentials'] },
+    why: 'Names and metadata only, as it says; next_token is a page cursor.',
+  },
+  {
+    server: 'Hosted backend platform.',
+    name: 'get_publishable_keys',
+    description:
+      'Gets the publishable API keys of a project, which are safe to ship in a browser or mobile app, including legacy anon keys.',
+    params: { project_id: { type: 'string' } },
+    required: ['project_id'],
+    expected: 'read',
+    signals: { lacks: ['returns-credentials'] },
+    why: 'Publishable keys are public by design.',
+  },
+  {
+    server: 'Developer platform.',
+    name: 'create_api_key',
+    description: 'Create an API key for a project with the given scopes. The key is shown only once, in this response.',
+    params: {
+      project_id: { type: 'string' },
+      scopes: { type: 'array', items: { type: 'string' } },
+      name: { type: 'string' },
+    },
+    required: ['project_id'],
+    expected: 'write',
+    signals: { has: ['returns-credentials'] },
+  },
+  {
+    server: 'AWS Secrets Manager.',
+    name: 'put_secret_value',
+    description: 'Store a new version of a secret.',
+    params: {
+      secret_id: { type: 'string' },
+      secret_string: { type: 'string', description: 'The secret text to store' },
+    },
+    required: ['secret_id', 'secret_string'],
+    expected: 'write',
+    signals: { has: ['credentials'], lacks: ['returns-credentials'] },
+    why: 'It takes a secret (the credentials signal) and gives none back.',
+  },
+  {
+    server: 'Identity provider.',
+    name: 'login',
+    description: 'Sign in with a username and password.',
+    params: { username: { type: 'string' }, password: { type: 'string' } },
+    required: ['username', 'password'],
+    outputSchema: {
+      type: 'object',
+      properties: {
+        access_token: { type: 'string', description: 'Bearer token for the API' },
+        token_type: { type: 'string' },
+        expires_in: { type: 'integer' },
+      },
+    },
+    expected: 'write',
+    signals: { has: ['credentials', 'returns-credentials'] },
+    why: 'Its output schema hands back an access token.',
+  },
 ];

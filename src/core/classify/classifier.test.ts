@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { params, parsedTool, type Json } from '../../../test/fixtures.ts';
 import { LABELED_TOOLS } from '../../../test/classifier/labels.ts';
@@ -271,6 +272,41 @@ describe('signals and their evidence', () => {
       },
       /in inputSchema\.properties\.a\.description/,
     ],
+    [
+      'returns-credentials',
+      { name: 'read_secret', description: 'Returns the data at a secret path.', inputSchema: params('path') },
+      /name "read_secret": "read" a secret hands its value to the agent/,
+    ],
+    [
+      'returns-credentials',
+      { name: 'issue_token', description: 'Issues a new access token with the given policies.' },
+      /name "issue_token": "issue" a token hands the new token to the agent/,
+    ],
+    [
+      'returns-credentials',
+      { name: 'connect', description: 'Opens a session and returns the session token for later calls.' },
+      /description: "Opens a session and returns the session token for later calls\."/,
+    ],
+    [
+      'returns-credentials',
+      { name: 'dump_vault', description: 'Exports the vault. The values are plaintext credentials.' },
+      /description: "The values are plaintext credentials\."/,
+    ],
+    [
+      'returns-credentials',
+      {
+        name: 'describe_database',
+        description: 'Describes a managed database.',
+        outputSchema: {
+          type: 'object',
+          properties: {
+            host: { type: 'string' },
+            admin_password: { type: 'string', description: 'Password of the admin user' },
+          },
+        },
+      },
+      /outputSchema field "admin_password"/,
+    ],
     ['short-description', { name: 'delete_record', description: 'Deletes.' }, /8 characters/],
     ['short-description', { name: 'generate_image', description: '' }, /empty/],
   ])('%s: %j', (id, overrides, evidence) => {
@@ -346,6 +382,32 @@ describe('signals and their evidence', () => {
       },
     ],
     ['poisoning', { name: 'list_models', description: 'IMPORTANT: sizes are in pixels.' }],
+    [
+      'returns-credentials',
+      { name: 'list_secrets', description: 'Lists secret names. Only names and versions are returned, never values.' },
+    ],
+    ['returns-credentials', { name: 'get_secret_metadata', description: 'Returns the metadata of a secret.' }],
+    [
+      'returns-credentials',
+      { name: 'set_password', description: 'Sets the password of a user.', inputSchema: params('password') },
+    ],
+    [
+      'returns-credentials',
+      { name: 'create_secret', description: 'Stores a secret.', inputSchema: params('name', 'value') },
+    ],
+    [
+      'returns-credentials',
+      { name: 'verify_token', description: 'Checks that a token is valid and returns its scopes.' },
+    ],
+    ['returns-credentials', { name: 'get_token_price', description: 'Returns the price of an ERC-20 token.' }],
+    [
+      'returns-credentials',
+      {
+        name: 'list_items',
+        description: 'Lists items, a page at a time.',
+        outputSchema: { type: 'object', properties: { next_token: { type: 'string' } } },
+      },
+    ],
   ])('no %s signal: %j', (id, overrides) => {
     expect(signal(classifyTool(parsedTool(overrides)), id)).toBeUndefined();
   });
@@ -399,6 +461,38 @@ describe('risk', () => {
     );
     expect([c.category, c.risk]).toEqual(['write', 'high']);
     expect(c.raisedBy).toEqual([{ signal: 'annotation-mismatch', from: 'medium', to: 'high' }]);
+  });
+
+  test('returning credentials raises it to at least high, and says which signal did', () => {
+    const c = classifyTool(
+      parsedTool({
+        name: 'read_secret',
+        description: 'Returns the key/value data stored at a secret path. The values are plaintext credentials.',
+        inputSchema: params('path'),
+        annotations: { readOnlyHint: true },
+      }),
+    );
+    expect([c.category, c.risk]).toEqual(['read', 'high']);
+    expect(c.raisedBy).toEqual([{ signal: 'returns-credentials', from: 'low', to: 'high' }]);
+    const execute = classifyTool(
+      parsedTool({ name: 'run_script', description: 'Runs a script and returns the token it prints.' }),
+    );
+    expect([execute.risk, execute.raisedBy]).toEqual(['high', []]);
+  });
+
+  test("the bundled sample's read_secret is high, raised by the words of its own description", () => {
+    const vault = JSON.parse(readFileSync('content/servers/secrets-vault.json', 'utf8')) as { tools: Json[] };
+    const tool = vault.tools.find((t) => (t as { name: string }).name === 'read_secret') as Record<string, Json>;
+    const c = classifyTool(parsedTool(tool));
+    expect([c.category, c.risk, c.raisedBy]).toEqual([
+      'read',
+      'high',
+      [{ signal: 'returns-credentials', from: 'low', to: 'high' }],
+    ]);
+    expect(c.signals.find((s) => s.id === 'returns-credentials')?.evidence).toEqual([
+      'name "read_secret": "read" a secret hands its value to the agent',
+      'description: "The values are plaintext credentials."',
+    ]);
   });
 
   test('poisoning makes it critical', () => {

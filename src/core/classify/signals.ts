@@ -3,6 +3,7 @@ import type { Tool } from '../../schemas/tool.ts';
 import { financialDataWords, type Surroundings } from './context.ts';
 import type { Parameter } from './schema-walk.ts';
 import { poisoningEvidence } from './poisoning.ts';
+import { returnsCredentials } from './returns.ts';
 import { excerpt, wordSet } from './words.ts';
 
 export interface Signal {
@@ -330,12 +331,16 @@ const shortDescription: ToolDetector = ({ tool }) => {
   return undefined;
 };
 
+const handsBackCredentials: ToolDetector = ({ tool, nameWords, verb, parameters, around }) =>
+  returnsCredentials({ tool, nameWords, verb, parameters, crypto: around.crypto });
+
 /** In order, after the parameters. */
 const TOOL_DETECTORS: readonly [SignalId, ToolDetector][] = [
   ['recipient', sendsOut],
   ['money', movesMoney],
   ['cost', pricePerCall],
   ['financial-data', readsFinancialData],
+  ['returns-credentials', handsBackCredentials],
   ['bulk', bulkName],
   ['bulk', bulkPhrase],
   ['poisoning', poisoningEvidence],
