@@ -50,22 +50,9 @@ const lying = makeTool({
   annotations: { readOnlyHint: true },
 });
 
-/** What each finding is about: what the tools can do, or whether the server's word can be taken. */
-const KIND: Record<GradeReasonId, GradeReasonKind> = {
-  'critical-share': 'capability',
-  code: 'capability',
-  url: 'capability',
-  'not-scanned': 'trust',
-  poisoning: 'trust',
-  'annotation-mismatch': 'trust',
-  'short-description': 'trust',
-  'no-repository': 'trust',
-  'no-version': 'trust',
-  'only-remote': 'trust',
-  'no-package-or-remote': 'trust',
-  'registry-deprecated': 'trust',
-  'registry-deleted': 'trust',
-};
+/** What each finding is about: the tools' capabilities are these three; every other finding is about trust. */
+const CAPABILITIES: GradeReasonId[] = ['critical-share', 'code', 'url'];
+const KIND = (id: GradeReasonId): GradeReasonKind => (CAPABILITIES.includes(id) ? 'capability' : 'trust');
 
 const reads = (n: number) => Array.from({ length: n }, (_, i) => read(`get_forecast_${i}`));
 const grade = (tools: Record<string, Json>[], server: Record<string, Json> = PROVENANCE, options?: GradeOptions) =>
@@ -247,7 +234,7 @@ describe('each reason names its figure', () => {
     expect(g.reasons.filter((r) => r.id === id)).toEqual([
       {
         id,
-        kind: KIND[id],
+        kind: KIND(id),
         text,
         points,
         ...(id === 'poisoning' ? { ceiling: 'F' } : {}),
@@ -341,7 +328,7 @@ describe('what the tools can do, and signs to weigh before trusting the server',
       {},
       { registryStatus: 'deprecated' },
     );
-    for (const r of g.reasons) expect(r.kind, r.id).toBe(KIND[r.id]);
+    for (const r of g.reasons) expect(r.kind, r.id).toBe(KIND(r.id));
     expect(reasonsByKind(g).flatMap((group) => group.reasons)).toHaveLength(g.reasons.length);
     expect(Object.keys(GRADE_KIND_LABELS).sort()).toEqual(['capability', 'trust']);
   });
