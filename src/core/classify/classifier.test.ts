@@ -402,6 +402,11 @@ describe('signals and their evidence', () => {
     ['returns-credentials', { name: 'get_token_price', description: 'Returns the price of an ERC-20 token.' }],
     [
       'returns-credentials',
+      { name: 'tokenize', description: 'Splits a text with the model tokenizer and returns the tokens.' },
+    ],
+    ['returns-credentials', { name: 'get_tokens', description: 'Returns the input and output tokens of a prompt.' }],
+    [
+      'returns-credentials',
       {
         name: 'list_items',
         description: 'Lists items, a page at a time.',

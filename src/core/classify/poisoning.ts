@@ -26,20 +26,26 @@ interface Sentence {
 }
 
 type Rule = (sentence: string) => Finding | undefined;
+/**
+ * A rule with the pattern a whole text must match before its sentences are read: most texts match no
+ * gate, so most are never split (a schema has many short strings).
+ */
+type GatedRule = Rule & { gate: RegExp };
+const gated = (rule: Rule, gate: RegExp): GatedRule => Object.assign(rule, { gate });
 
 const found = (m: RegExpExecArray | null, what: string, why: string): Finding | undefined =>
   m ? { index: m.index, length: m[0].length, what, why } : undefined;
 
 /** The first of `patterns` that matches, as a finding. */
-const anyOf =
-  (what: string, why: string, ...patterns: RegExp[]): Rule =>
-  (sentence) => {
+/** The first of `patterns` that matches, in a text where `gate` (words each pattern needs) is found. */
+const anyOf = (what: string, why: string, gate: RegExp, ...patterns: RegExp[]): GatedRule =>
+  gated((sentence) => {
     for (const pattern of patterns) {
       const hit = found(pattern.exec(sentence), what, why);
       if (hit) return hit;
     }
     return undefined;
-  };
+  }, gate);
 
 /**
  * Sentences: after `.`, `!` or `?` and a space before a capital, a quote or a tag (so "e.g. ~/.ssh" stays
@@ -150,18 +156,21 @@ const secretsHanded: Rule = (sentence) => {
 const hiddenTag = anyOf(
   'a hidden-instruction tag',
   'it marks text as a message for the model, which a person skimming the tool list is not meant to notice',
+  /</,
   /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|sudo|critical)\b[^>]{0,40}>/i,
 );
 
 const ignoreInstructions = anyOf(
   'an instruction to ignore earlier instructions',
   'it tells the model to set aside the instructions it was given',
+  /\b(ignore|disregard|forget|override)\b/i,
   /\b(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|other|system)\s+(instructions?|prompts?|messages?|rules|directions)/i,
 );
 
 const keepFromUser = anyOf(
   'an instruction to keep something from the user',
   'it tells the model to hide what it does from the person it works for',
+  /\buser\b|\bneed not\b|\bneedn['’]t\b|\bno need to\b/i,
   /\b(do not|don['’]t|never|must not|should not|shouldn['’]t)\s+(tell|inform)\s+(the\s+)?user\b/i,
   /\b(do not|don['’]t|never|must not|should not)\s+let\s+(the\s+)?user\s+know\b/i,
   /\b(do not|don['’]t|never|must not|should not)\s+(mention|reveal|disclose|show|report|say|explain|expose)\s+(this|these|that|it|any of this|anything)\b[^.]{0,40}?\b(to|with)\s+(the\s+)?user\b/i,
@@ -174,12 +183,14 @@ const keepFromUser = anyOf(
 const withoutTheUser = anyOf(
   'an instruction to act without the user knowing',
   'it tells the model to act behind the back of the person it works for',
+  /\bwithout\b/i,
   /\bwithout\s+(telling|informing|letting)\s+(the\s+)?user/i,
 );
 
 const passConversation = anyOf(
   'an instruction to pass the conversation on',
   'it asks the model to hand the conversation or its own instructions to this tool or to someone else',
+  /\b(conversation|chat|system prompt|previous messages|prior messages|message history|your instructions)\b/i,
   /\b(send|post|forward|upload|include|pass|copy|append|attach|share|email|leak|paste)\b[^.]{0,60}?(?<!\b(to|in|into|from)\s)\b(the|this|your)\s+(whole\s+|full\s+|entire\s+|complete\s+|current\s+)?(conversation|chat)\s+(so far|history|transcript|log)\b/i,
   /\b(send|post|forward|upload|include|pass|copy|append|attach|share|email|leak|paste)\b[^.]{0,60}?(?<!\b(to|in|into|from)\s)\b(the|this|your)\s+(whole|full|entire|complete)\s+(conversation|chat)\b/i,
   /\b(send|post|forward|upload|include|pass|copy|append|attach|share|email|leak|paste)\b[^.]{0,60}?\b(chat history|conversation history|system prompt|previous messages|prior messages|message history|your instructions)\b/i,
@@ -188,6 +199,7 @@ const passConversation = anyOf(
 const otherServersTool = anyOf(
   "an instruction to use another server's tool",
   'it tells the model to call a tool of another server, which no tool of this one has reason to steer',
+  /\b(server|mcp)\b/i,
   /\b(call|use|invoke|run)\s+(the\s+)?([A-Za-z]\w*[_.-]\w+|\w+\s+tool|tool\s+\w+)\b[^.]{0,40}?\bfrom\s+(the\s+)?[\w-]+\s+(server|mcp)\b/i,
 );
 
@@ -195,6 +207,7 @@ const otherServersTool = anyOf(
 const addressesTheModel = anyOf(
   'an instruction addressed to the model',
   'it speaks to the model directly, to change what it does, rather than describing the tool',
+  /\b(you|your|henceforth|mode|dear|hey|attention|this)\b/i,
   /\b(from now on|henceforth)\b[^.]{0,30}\byou\b/i,
   /\byou are now\b|\byour new (instructions|task|role|goal|rules)\b|\bnew instructions\s*:/i,
   /\b(enter|enable|switch to|you are in)\s+(developer|god|dan|admin|maintenance|debug|jailbreak)\s+mode\b/i,
@@ -204,13 +217,13 @@ const addressesTheModel = anyOf(
 );
 
 /** In order: the order in which a sentence's instructions are listed (a tag is read on the whole text). */
-const RULES: readonly Rule[] = [
+const RULES: readonly GatedRule[] = [
   ignoreInstructions,
   addressesTheModel,
   keepFromUser,
   withoutTheUser,
-  secretFileRequest,
-  secretsHanded,
+  gated(secretFileRequest, new RegExp(SECRET_FILE.source, 'i')),
+  gated(secretsHanded, SECRETS_HANDED),
   passConversation,
   otherServersTool,
 ];
@@ -230,9 +243,10 @@ function instructionsIn(path: string, text: string): string[] {
     lines.push(
       `${tag.what} in ${path}: "${quote(text.slice(tag.index, tag.index + 200), { ...tag, index: 0 })}": ${tag.why}`,
     );
-  const sentences = sentencesOf(text);
+  let sentences: Sentence[] | undefined;
   for (const rule of RULES) {
-    for (const { text: sentence } of sentences) {
+    if (!rule.gate.test(text)) continue;
+    for (const { text: sentence } of (sentences ??= sentencesOf(text))) {
       const finding = rule(sentence);
       if (!finding) continue;
       lines.push(`${finding.what} in ${path}: "${quote(sentence, finding)}": ${finding.why}`);

@@ -21,6 +21,10 @@ export interface ReturnsInput {
   crypto: boolean;
 }
 
+/** Tokens of a language model or a tokenizer, not credentials: `count_tokens`, "returns the tokens of the text". */
+const TEXT_TOKENS =
+  /\b(tokeni[sz]\w*|tiktoken|llms?|language models?|prompts?|context window|completions?|embeddings?|(input|output|text) tokens|tokens? (count|usage|limit)s?)\b/i;
+
 /** Words that name a credential on their own. */
 const SECRET_HEADS = wordSet(`
   secret secrets token tokens password passwords passphrase passphrases credential credentials apikey apikeys
@@ -47,12 +51,12 @@ const NOT_CREDENTIAL_WORDS = wordSet(`
 `);
 
 /** The credential a tool's name says it hands back: `read_secret` → secret, `get_api_key` → api key. */
-function credentialInName(words: string[], crypto: boolean): string | undefined {
+function credentialInName(words: string[], tokensAreOther: boolean): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const previous = words[i - 1] ?? '';
     let head: string | undefined;
-    if (SECRET_HEADS.has(w) && !(crypto && w.startsWith('token'))) head = w;
+    if (SECRET_HEADS.has(w) && !(tokensAreOther && w.startsWith('token'))) head = w;
     else if ((w === 'key' || w === 'keys') && SECRET_KEY_QUALIFIERS.has(previous)) head = `${previous} ${w}`;
     else if (w === 'string' && previous === 'connection') head = 'connection string';
     if (!head || NOT_CREDENTIAL_WORDS.has(previous)) continue;
@@ -79,10 +83,16 @@ const PLAINTEXT_SECRET =
 /** "The token is shown only once": a credential handed back at creation. */
 const SHOWN_ONCE = /\b(token|key|secret|password)\s+is\s+(only\s+)?(shown|returned|displayed)\s+(only\s+)?once\b/i;
 
+/** Words one of the description's patterns needs: most descriptions have none and are not split. */
+const CREDENTIAL_WORDS =
+  /\b(secrets?|tokens?|passwords?|passphrases?|credentials?|keys?|mnemonics?|cookies?|connection strings?|seed phrases?)\b/i;
+
 /** The sentences of the description that say the result is a credential, and do not take it back. */
-function credentialInDescription(description: string): string | undefined {
+function credentialInDescription(description: string, tokensAreOther: boolean): string | undefined {
+  if (!CREDENTIAL_WORDS.test(description)) return undefined;
   for (const { text } of sentencesOf(description)) {
     const m = RETURNS_SECRET.exec(text) ?? PLAINTEXT_SECRET.exec(text) ?? SHOWN_ONCE.exec(text);
+    if (m && tokensAreOther && /\btokens?\b/i.test(m[0])) continue;
     if (m && !KEEPS_VALUES_BACK.test(text)) return `description: "${excerpt(text, m.index, m[0].length, 60)}"`;
   }
   return undefined;
@@ -112,16 +122,16 @@ function credentialFields(outputSchema: Tool['outputSchema']): string[] {
 const an = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /** The name's reading: a giving verb, or an issuing one on a tool that does not take the credential itself. */
-function nameEvidence({ tool, nameWords, verb, parameters, crypto }: ReturnsInput): string | undefined {
+function nameEvidence({ tool, nameWords, verb, parameters }: ReturnsInput, tokensAreOther: boolean) {
   if (!verb || !nameWords.includes(verb)) return undefined;
   const head = credentialInName(
     nameWords.filter((w) => w !== verb),
-    crypto,
+    tokensAreOther,
   );
   if (!head) return undefined;
   if (GIVING_VERBS.has(verb)) return `name "${tool.name}": "${verb}" ${an(head)} hands its value to the agent`;
   if (!ISSUING_VERBS.has(verb)) return undefined;
-  const takesIt = parameters.some((p) => credentialInName(p.words, crypto) || p.words.join(' ') === 'value');
+  const takesIt = parameters.some((p) => credentialInName(p.words, tokensAreOther) || p.words.join(' ') === 'value');
   return takesIt && !EXCHANGING_VERBS.has(verb)
     ? undefined
     : `name "${tool.name}": "${verb}" ${an(head)} hands the new ${head} to the agent`;
@@ -131,9 +141,10 @@ function nameEvidence({ tool, nameWords, verb, parameters, crypto }: ReturnsInpu
 export function returnsCredentials(input: ReturnsInput): string[] {
   const { description, outputSchema } = input.tool;
   const keepsBack = KEEPS_VALUES_BACK.test(description);
+  const tokensAreOther = input.crypto || TEXT_TOKENS.test(`${input.tool.name} ${description}`);
   return [
-    ...(keepsBack ? [] : [nameEvidence(input)]),
-    credentialInDescription(description),
+    ...(keepsBack ? [] : [nameEvidence(input, tokensAreOther)]),
+    credentialInDescription(description, tokensAreOther),
     ...credentialFields(outputSchema),
   ].filter((e): e is string => e !== undefined);
 }
