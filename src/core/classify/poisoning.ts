@@ -19,12 +19,6 @@ interface Finding {
   why: string;
 }
 
-/** A sentence of a definition's text, and where it starts in the text. */
-interface Sentence {
-  text: string;
-  start: number;
-}
-
 type Rule = (sentence: string) => Finding | undefined;
 /**
  * A rule with the pattern a whole text must match before its sentences are read: most texts match no
@@ -36,7 +30,6 @@ const gated = (rule: Rule, gate: RegExp): GatedRule => Object.assign(rule, { gat
 const found = (m: RegExpExecArray | null, what: string, why: string): Finding | undefined =>
   m ? { index: m.index, length: m[0].length, what, why } : undefined;
 
-/** The first of `patterns` that matches, as a finding. */
 /** The first of `patterns` that matches, in a text where `gate` (words each pattern needs) is found. */
 const anyOf = (what: string, why: string, gate: RegExp, ...patterns: RegExp[]): GatedRule =>
   gated((sentence) => {
@@ -51,15 +44,15 @@ const anyOf = (what: string, why: string, gate: RegExp, ...patterns: RegExp[]): 
  * Sentences: after `.`, `!` or `?` and a space before a capital, a quote or a tag (so "e.g. ~/.ssh" stays
  * whole), at a line break and at a semicolon.
  */
-export function sentencesOf(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
+export function sentencesOf(text: string): string[] {
+  const sentences: string[] = [];
   const breaks = /(?<=[.!?])\s+(?=[A-Z<"'`(\[*-])|\s*\n\s*|;\s+/g;
   let start = 0;
   for (const m of text.matchAll(breaks)) {
-    if (m.index > start) sentences.push({ text: text.slice(start, m.index), start });
+    if (m.index > start) sentences.push(text.slice(start, m.index));
     start = m.index + m[0].length;
   }
-  if (start < text.length) sentences.push({ text: text.slice(start), start });
+  if (start < text.length) sentences.push(text.slice(start));
   return sentences;
 }
 
@@ -103,7 +96,7 @@ function isRequest(sentence: string, verbIndex: number): boolean {
 
 /** Files that hold keys or passwords. A public key (`id_rsa.pub`) or `known_hosts` is not one. */
 const SECRET_FILE =
-  /~\/\.ssh(?:\/[\w-]+(?:\.[\w-]+)*)?|(?<![\w.~-])\.ssh\/[\w-]+(?:\.[\w-]+)*|\bid_(?:rsa|dsa|ecdsa|ed25519)\b(?!\.pub)|\.aws\/credentials|\/etc\/(?:passwd|shadow)\b|(?<![\w.])\.(?:npmrc|netrc|pgpass|git-credentials)\b|(?<![\w.])\.env\b|\.kube\/config\b|\.docker\/config\.json|\.gnupg\b/gi;
+  /~\/\.ssh(?:\/[\w-]+(?:\.[\w-]+)*)?|(?<![\w.~-])\.ssh\/[\w-]+(?:\.[\w-]+)*|\bid_(?:rsa|dsa|ecdsa|ed25519)\b(?!\.pub)|(?:~\/)?\.aws\/credentials|\/etc\/(?:passwd|shadow)\b|(?<![\w.])\.(?:npmrc|netrc|pgpass|git-credentials)\b|(?<![\w.])\.env\b|(?:~\/)?\.kube\/config\b|(?:~\/)?\.docker\/config\.json|(?:~\/)?\.gnupg\b/gi;
 const NOT_SECRET_FILE = /(\.pub|known_hosts)\.?$/i;
 
 /** Verbs that ask the model to read a file or hand over what it holds. */
@@ -153,12 +146,13 @@ const secretsHanded: Rule = (sentence) => {
 
 // ─── Hidden instructions, hiding from the user, handing the conversation on ───
 
-const hiddenTag = anyOf(
-  'a hidden-instruction tag',
-  'it marks text as a message for the model, which a person skimming the tool list is not meant to notice',
-  /</,
-  /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|sudo|critical)\b[^>]{0,40}>/i,
-);
+/** Read on the whole text rather than by sentence: a tag often stands on a line of its own. */
+const hiddenTag: Rule = (text) =>
+  found(
+    /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|sudo|critical)\b[^>]{0,40}>/i.exec(text),
+    'a hidden-instruction tag',
+    'it marks text as a message for the model, which a person skimming the tool list is not meant to notice',
+  );
 
 const ignoreInstructions = anyOf(
   'an instruction to ignore earlier instructions',
@@ -243,10 +237,10 @@ function instructionsIn(path: string, text: string): string[] {
     lines.push(
       `${tag.what} in ${path}: "${quote(text.slice(tag.index, tag.index + 200), { ...tag, index: 0 })}": ${tag.why}`,
     );
-  let sentences: Sentence[] | undefined;
+  let sentences: string[] | undefined;
   for (const rule of RULES) {
     if (!rule.gate.test(text)) continue;
-    for (const { text: sentence } of (sentences ??= sentencesOf(text))) {
+    for (const sentence of (sentences ??= sentencesOf(text))) {
       const finding = rule(sentence);
       if (!finding) continue;
       lines.push(`${finding.what} in ${path}: "${quote(sentence, finding)}": ${finding.why}`);
@@ -263,7 +257,7 @@ function otherServersTools(
   otherServersTool: (identifier: string) => string | undefined,
 ): string[] {
   const lines: string[] = [];
-  for (const { text: sentence } of sentencesOf(description)) {
+  for (const sentence of sentencesOf(description)) {
     for (const m of sentence.matchAll(
       /\b[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+\b|\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/g,
     )) {

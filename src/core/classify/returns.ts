@@ -90,7 +90,7 @@ const CREDENTIAL_WORDS =
 /** The sentences of the description that say the result is a credential, and do not take it back. */
 function credentialInDescription(description: string, tokensAreOther: boolean): string | undefined {
   if (!CREDENTIAL_WORDS.test(description)) return undefined;
-  for (const { text } of sentencesOf(description)) {
+  for (const text of sentencesOf(description)) {
     const m = RETURNS_SECRET.exec(text) ?? PLAINTEXT_SECRET.exec(text) ?? SHOWN_ONCE.exec(text);
     if (m && tokensAreOther && /\btokens?\b/i.test(m[0])) continue;
     if (m && !KEEPS_VALUES_BACK.test(text)) return `description: "${excerpt(text, m.index, m[0].length, 60)}"`;
