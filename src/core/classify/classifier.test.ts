@@ -127,6 +127,21 @@ describe('category', () => {
       { name: 'upgrade_plan', description: 'Moves to a paid tier; the difference is charged to the account card.' },
       'financial',
     ],
+    [
+      'a post taken out of a queue is a write: a queue keeps nothing it lets go of',
+      { name: 'remove_post_from_queue', description: 'Removes a post from the publishing queue before it goes out.' },
+      'write',
+    ],
+    [
+      'a removal the description calls a deletion is destructive',
+      { name: 'remove_wallet', description: 'Deletes a wallet from the local keystore; its funds are lost.' },
+      'destructive',
+    ],
+    [
+      'stored content removed from its store is deleted',
+      { name: 'remove_documents', description: 'Removes documents from the search store by id.' },
+      'destructive',
+    ],
     ['nothing at all: assumed to change something', { name: 'frobnicate', description: '' }, 'write'],
   ])('%s', (_, overrides, category) => {
     expect(classifyTool(parsedTool(overrides)).category).toBe(category);

@@ -169,15 +169,16 @@ const removesLink: Rule = (a) => {
       category: 'write',
       note: `"${a.word}" a ${member} takes away a membership or a permission, which lowers access and destroys nothing`,
     };
-  if (removed.some((w) => STORED_CONTENT_NOUNS.has(w)) || container.some((w) => STORAGE_NOUNS.has(w))) return undefined;
-  const link = container.find((w) => MEMBERSHIP_CONTAINERS.has(w)) ?? container[0];
+  // A list, a group, a queue… keeps what leaves it; elsewhere, stored content or its storage means it is deleted.
+  const stored = removed.some((w) => STORED_CONTENT_NOUNS.has(w)) || container.some((w) => STORAGE_NOUNS.has(w));
+  const link = container.find((w) => MEMBERSHIP_CONTAINERS.has(w)) ?? (stored ? undefined : container[0]);
   if (link)
     return {
       category: 'write',
       note: `"${a.word}" … from a ${link} undoes a link between two records: the ${link} and what was in it both remain`,
     };
   const record = nouns(removed)[0];
-  return a.word === 'unlink' && record
+  return a.word === 'unlink' && record && !stored
     ? { category: 'write', note: `"unlink" a ${record} undoes a link to it: the ${record} remains` }
     : undefined;
 };
