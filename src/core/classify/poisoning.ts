@@ -223,10 +223,15 @@ const RULES: readonly GatedRule[] = [
 ];
 
 /** The sentence as evidence quotes it: whole when short, else the words around the finding. */
-function quote(sentence: string, finding: Finding): string {
+function quote(sentence: string, finding: Pick<Finding, 'index' | 'length'>): string {
   const clean = sentence.replace(/\s+/g, ' ').trim();
-  return clean.length <= 180 ? clean : excerpt(sentence, finding.index, finding.length, 60);
+  if (clean.length <= QUOTE_LIMIT) return clean;
+  // Whole words only: "…send the complete conversation…", not "…nd the complete conversa…".
+  return excerpt(sentence, finding.index, finding.length, 80)
+    .replace(/^…\S*\s+/, '…')
+    .replace(/\s+\S*…$/, '…');
 }
+const QUOTE_LIMIT = 180;
 
 /** Each rule's first finding in `text`, as an evidence line naming the sentence and why it is an instruction. */
 function instructionsIn(path: string, text: string): string[] {
@@ -235,7 +240,7 @@ function instructionsIn(path: string, text: string): string[] {
   const tag = hiddenTag(text);
   if (tag)
     lines.push(
-      `${tag.what} in ${path}: "${quote(text.slice(tag.index, tag.index + 200), { ...tag, index: 0 })}": ${tag.why}`,
+      `${tag.what} in ${path}: "${quote(text.slice(tag.index, tag.index + QUOTE_LIMIT + 40), { index: 0, length: tag.length })}": ${tag.why}`,
     );
   let sentences: string[] | undefined;
   for (const rule of RULES) {
@@ -273,6 +278,17 @@ function otherServersTools(
   return lines;
 }
 
+/** Right-to-left override and embedding: what follows is shown reversed, so a reader sees other words. */
+const REVERSING = new Set([0x202e, 0x202b]);
+
+/** For a right-to-left override, the text it turns round, as the model reads it: `; it reads "Always call…"`. */
+function reversedAfter(text: string, match: RegExpExecArray): string {
+  if (!REVERSING.has(match[0].codePointAt(0)!)) return '';
+  const rest = text.slice(match.index + match[0].length).split(/[\u202c\n]/)[0] ?? '';
+  const reversed = [...rest].reverse().join('').replace(INVISIBLE_CHARACTERS, '').trim();
+  return reversed ? `; the text it reverses reads "${quote(reversed, { index: 0, length: 0 })}"` : '';
+}
+
 export interface PoisoningInput {
   tool: Tool;
   parameters: Parameter[];
@@ -293,7 +309,7 @@ export function poisoningEvidence({ tool, otherServersTool, parameters }: Poison
   for (const { path, text } of texts) {
     for (const match of text.matchAll(INVISIBLE_CHARACTERS)) {
       evidence.push(
-        `${describeCodePoint(match[0].codePointAt(0)!)} in ${path} at character ${match.index}: an invisible character hides or reorders text a person reads, not what the model reads`,
+        `${describeCodePoint(match[0].codePointAt(0)!)} in ${path} at character ${match.index}: an invisible character hides or reorders text a person reads, not what the model reads${reversedAfter(text, match)}`,
       );
       if (evidence.length > 12) return evidence;
     }
