@@ -201,7 +201,7 @@ const otherServersTool = anyOf(
 const addressesTheModel = anyOf(
   'an instruction addressed to the model',
   'it speaks to the model directly, to change what it does, rather than describing the tool',
-  /\b(you|your|henceforth|mode|dear|hey|attention|this)\b/i,
+  /\b(you|your|henceforth|mode|dear|hey|attention|reading|processing|parsing|reads?|instructions|ai|assistants?|llms?|agents?|models?|language|claude|chatgpt)\b/i,
   /\b(from now on|henceforth)\b[^.]{0,30}\byou\b/i,
   /\byou are now\b|\byour new (instructions|task|role|goal|rules)\b|\bnew instructions\s*:/i,
   /\b(enter|enable|switch to|you are in)\s+(developer|god|dan|admin|maintenance|debug|jailbreak)\s+mode\b/i,
