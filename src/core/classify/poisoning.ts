@@ -271,7 +271,7 @@ function otherServersTools(
       const server = otherServersTool(identifier);
       if (server)
         lines.push(
-          `the description names "${identifier}", a tool of another server (${server}), in "${quote(sentence, { index: m.index, length: identifier.length, what: '', why: '' })}": it steers the model to a tool this server does not own`,
+          `the description names "${identifier}", a tool of another server (${server}), in "${quote(sentence, { index: m.index, length: identifier.length })}": it steers the model to a tool this server does not own`,
         );
     }
   }
