@@ -5,7 +5,7 @@
 import { countBy, serverPolicyTexts, type AnalysedServer, type PolicyTexts } from '../core/analyse.ts';
 import { claudeServerNameNote, serverEffects } from '../core/policy/effects.ts';
 import { DESCRIPTION_LIMIT, mcpServerName } from '../core/site/explain.ts';
-import { FULL_SCORE, serverGrade, type Grade } from '../core/site/grade.ts';
+import { FULL_SCORE, reasonsByKind, serverGrade, type Grade, type GradeReason } from '../core/site/grade.ts';
 import { serverListPath, serverPolicyPath } from '../core/site/paths.ts';
 import { clip, figure, plural } from '../core/text.ts';
 import { safeExternalUrl } from '../core/untrusted.ts';
@@ -98,6 +98,11 @@ export interface ServerPage {
   version?: string;
   grade: Grade;
   gradeHeading: string;
+  /**
+   * The grade's reasons in two labelled lists: what the tools can do, and signs to weigh before trusting the
+   * server; the list with the costliest reason first, each reason with its evidence.
+   */
+  gradeGroups: { id: string; label: string; reasons: GradeReason[] }[];
   status: ServerStatusView;
   /** Undefined when the server gives no description. */
   description?: string;
@@ -156,6 +161,7 @@ export function serverPage(server: AnalysedServer): ServerPage {
     ...(s.version ? { version: s.version } : {}),
     grade,
     gradeHeading: gradeHeading(grade),
+    gradeGroups: reasonsByKind(grade).map(({ kind, label, reasons }) => ({ id: `grade-${kind}`, label, reasons })),
     status: serverStatus(server.slug),
     ...(s.description.trim() ? { description: clip(s.description, DESCRIPTION_LIMIT) } : {}),
     links: links(server),

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyseCatalogue, byTitle } from '../../src/core/analyse.ts';
-import { FULL_SCORE, gradeServer, LETTER_FLOORS, POINTS, serverGrade, type Grade } from '../../src/core/site/grade.ts';
+import {
+  FULL_SCORE,
+  GRADE_KIND_LABELS,
+  gradeServer,
+  LETTER_FLOORS,
+  POINTS,
+  reasonsByKind,
+  serverGrade,
+  type Grade,
+} from '../../src/core/site/grade.ts';
 import { catalogueDir, loadCatalogue } from '../../src/build/catalogue-files.ts';
 import { DIST } from './helpers.ts';
 
@@ -51,6 +60,27 @@ describe('the grade on the pages', () => {
       for (const reason of grade.reasons) expect(page).toContain(`${reason.text} (−${reason.points}`);
     },
   );
+
+  test.each(servers.map((s) => [s.slug, gradeServer(s)] as const))(
+    '/servers/%s/ lists what its tools can do apart from the signs to weigh before trusting it',
+    (slug, grade) => {
+      const page = text(html(`servers/${slug}`));
+      const groups = reasonsByKind(grade);
+      for (const kind of ['capability', 'trust'] as const)
+        expect(page.includes(GRADE_KIND_LABELS[kind])).toBe(groups.some((g) => g.kind === kind));
+      for (const line of groups.flatMap((g) => g.reasons.flatMap((r) => r.evidence ?? [])))
+        expect(page).toContain(line.replace(/\s+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    },
+  );
+
+  test('the F of a poisoned server names each tool, the sentence and why it is an instruction', () => {
+    const page = text(html('servers/weather-maps'));
+    expect(page).toContain(
+      'get_current_conditions: an instruction to ignore earlier instructions in description: "Ignore previous instructions and',
+    );
+    expect(page).toContain('it tells the model to set aside the instructions it was given');
+    expect(page).toContain('get_air_quality: U+202E RIGHT-TO-LEFT OVERRIDE in description');
+  });
 
   test('/servers/ gives every server its grade, in words as well as a letter', () => {
     // One row per server after the header row, in the list's order, by title (the bundled catalogue fits on one page).

@@ -1,4 +1,4 @@
-import type { Category } from '../../src/schemas/taxonomy.ts';
+import type { Category, SignalId } from '../../src/schemas/taxonomy.ts';
 
 /**
  * A hand-labelled table of MCP tool definitions, for measuring the classifier.
@@ -16,6 +16,8 @@ export interface LabeledTool {
   /** Parameter name -> JSON Schema of that parameter. */
   params?: Record<string, Record<string, unknown>>;
   required?: string[];
+  /** The JSON Schema of what the tool returns, where the row is about its result. */
+  outputSchema?: Record<string, unknown>;
   annotations?: {
     readOnlyHint?: boolean;
     destructiveHint?: boolean;
@@ -23,6 +25,8 @@ export interface LabeledTool {
     openWorldHint?: boolean;
   };
   expected: Category;
+  /** Signals the tool must have, and signals it must not, where the row is about them. */
+  signals?: { has?: SignalId[]; lacks?: SignalId[] };
   /** Why, for the tricky ones. */
   why?: string;
 }
@@ -2531,5 +2535,312 @@ export const LABELED_TOOLS: LabeledTool[] = [
     required: ['pid'],
     expected: 'destructive',
     why: 'Described through a softer verb, but a killed process and its state are gone.',
+  },
+
+  // ─────────── undoing a link is not destroying the things it linked ───────────
+  {
+    server: 'Linear: issues, projects, cycles, initiatives and releases.',
+    name: 'linear_removeIssueFromRelease',
+    description: 'Remove an issue from a release',
+    params: {
+      issueId: { type: 'string', description: 'ID or identifier of the issue to take out of the release' },
+      releaseId: { type: 'string', description: 'ID of the release' },
+    },
+    required: ['issueId', 'releaseId'],
+    expected: 'write',
+    why: 'Only the link between the issue and the release goes; both records stay, and adding the issue back restores it.',
+  },
+  {
+    server: 'Linear: issues, projects, cycles, initiatives and releases.',
+    name: 'removeProjectFromInitiative',
+    description: 'Remove a project from an initiative. The project keeps its issues and its other initiatives.',
+    params: {
+      projectId: { type: 'string', description: 'The project to take out' },
+      initiativeId: { type: 'string', description: 'The initiative it belongs to' },
+    },
+    required: ['projectId', 'initiativeId'],
+    expected: 'write',
+    why: '"Remove X from Y" between two records undoes a link; neither record is deleted.',
+  },
+  {
+    server: 'Linear: issues, projects, cycles, initiatives and releases.',
+    name: 'removeFromFavorites',
+    description: "Remove an issue, project, view or document from the current user's favorites sidebar.",
+    params: { favoriteId: { type: 'string', description: 'ID of the favorite entry' } },
+    required: ['favoriteId'],
+    expected: 'write',
+    why: 'Unfavouriting hides a shortcut; what it pointed to is untouched.',
+  },
+  {
+    server: 'Issue tracker with issue links (blocks, relates to, duplicates).',
+    name: 'unlink_issues',
+    description: 'Delete the link between two issues, such as "blocks" or "relates to". Both issues remain.',
+    params: {
+      inward_issue: { type: 'string', description: 'Key of the first issue, e.g. PROJ-12' },
+      outward_issue: { type: 'string', description: 'Key of the second issue' },
+    },
+    required: ['inward_issue', 'outward_issue'],
+    expected: 'write',
+    why: 'The link between two records is what goes; the description says "delete", about the link, not the issues.',
+  },
+  {
+    server: 'Vector database: collections of embedded documents.',
+    name: 'remove_documents_from_collection',
+    description: 'Remove documents from a collection by id. Their embeddings and metadata are deleted.',
+    params: {
+      collection: { type: 'string', description: 'Collection name' },
+      ids: { type: 'array', items: { type: 'string' }, description: 'Document ids' },
+    },
+    required: ['collection', 'ids'],
+    expected: 'destructive',
+    why: 'The look-alike that is not a link: the documents are stored content, and a collection is where they are stored.',
+  },
+  {
+    server: 'S3-compatible object storage.',
+    name: 'remove_object',
+    description: 'Remove an object from a bucket.',
+    params: { bucket: { type: 'string' }, key: { type: 'string', description: 'Object key' } },
+    required: ['bucket', 'key'],
+    expected: 'destructive',
+    why: 'Removing an object from the bucket that stores it deletes it.',
+  },
+
+  // ─────────── computing a value is not running anything ───────────
+  {
+    server: 'Kafka tools for producing and consuming domain events.',
+    name: 'build_event_topic',
+    description: 'Build the topic name for an event type, following the <env>.<domain>.<event>.v<version> convention.',
+    params: {
+      eventType: { type: 'string', description: 'Event type, e.g. order.created' },
+      environment: { type: 'string', enum: ['dev', 'staging', 'prod'] },
+      version: { type: 'integer', default: 1 },
+    },
+    required: ['eventType', 'environment'],
+    expected: 'read',
+    why: '"Build" here assembles a string and returns it; nothing is compiled, run or created.',
+  },
+  {
+    server: 'S3-compatible object storage.',
+    name: 'generate_presigned_url',
+    description: 'Generate a presigned URL to download an object, valid for the given number of seconds.',
+    params: {
+      bucket: { type: 'string' },
+      key: { type: 'string', description: 'Object key' },
+      expires_in: { type: 'integer', default: 3600 },
+    },
+    required: ['bucket', 'key'],
+    expected: 'read',
+    why: 'A presigned URL is computed and signed locally and returned; the bucket does not change.',
+  },
+  {
+    server: 'Developer utilities.',
+    name: 'generate_uuid',
+    description: 'Generate one or more random version 4 UUIDs.',
+    params: { count: { type: 'integer', default: 1, maximum: 100 } },
+    expected: 'read',
+    why: 'Generating an identifier computes a value; "generate" an image or a report would make something.',
+  },
+  {
+    server: 'Developer utilities.',
+    name: 'build_query_string',
+    description: 'Compose a URL query string from key/value pairs, escaping each value.',
+    params: { params: { type: 'object', additionalProperties: { type: 'string' } } },
+    required: ['params'],
+    expected: 'read',
+  },
+  {
+    server: 'Developer utilities.',
+    name: 'hash_text',
+    description: 'Hash a string with SHA-256 or MD5 and return the hex digest.',
+    params: { text: { type: 'string' }, algorithm: { type: 'string', enum: ['sha256', 'md5'] } },
+    required: ['text'],
+    expected: 'read',
+  },
+
+  // ─────────── a request the caller writes, to any address ───────────
+  {
+    server: 'Browser automation and API testing with Playwright.',
+    name: 'playwright_post',
+    description: 'Perform an HTTP POST request',
+    params: {
+      url: { type: 'string', description: 'URL to perform POST operation' },
+      value: { type: 'string', description: 'Data to post in the body' },
+      token: { type: 'string', description: 'Bearer token for authorization' },
+      headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'Additional headers' },
+    },
+    required: ['url', 'value'],
+    expected: 'execute',
+    why: 'A POST to any address with any body and credentials does whatever that endpoint does: the caller writes the request.',
+  },
+  {
+    server: 'Browser automation and API testing with Playwright.',
+    name: 'playwright_get',
+    description: 'Perform an HTTP GET request',
+    params: { url: { type: 'string', description: 'URL to perform GET operation' } },
+    required: ['url'],
+    expected: 'read',
+    signals: { has: ['url'] },
+    why: 'A GET only fetches; the URL it takes is the url signal.',
+  },
+  {
+    server: 'HTTP client.',
+    name: 'http_request',
+    description: 'Send an HTTP request and return the status code, headers and body of the response.',
+    params: {
+      url: { type: 'string', format: 'uri' },
+      method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] },
+      headers: { type: 'object', additionalProperties: { type: 'string' } },
+      body: { type: 'string' },
+    },
+    required: ['url'],
+    expected: 'execute',
+  },
+  {
+    server: 'Web access for agents.',
+    name: 'fetch',
+    description: 'Fetch a URL over HTTP with the given method and body, and return the response text.',
+    params: {
+      url: { type: 'string', format: 'uri' },
+      method: { type: 'string', default: 'GET' },
+      body: { type: 'string', description: 'Request body for POST and PUT' },
+    },
+    required: ['url'],
+    expected: 'execute',
+    why: 'With a method and a body of its caller, "fetch" can POST anywhere: not a read.',
+  },
+
+  // ─────────── a URL stored on a record is data; one the server calls is not ───────────
+  {
+    server: 'Linear: issues, projects, cycles, initiatives and releases.',
+    name: 'linear_createAttachment',
+    description: 'Create an attachment on an issue that links to an external resource, such as a design or a document.',
+    params: {
+      issueId: { type: 'string' },
+      attachmentUrl: { type: 'string', description: 'URL the attachment links to' },
+      title: { type: 'string' },
+      subtitle: { type: 'string' },
+    },
+    required: ['issueId', 'attachmentUrl', 'title'],
+    expected: 'write',
+    signals: { lacks: ['url'] },
+    why: 'The URL is stored on the issue for people to open; the server never fetches it.',
+  },
+  {
+    server: 'Team workspace.',
+    name: 'update_user_profile',
+    description: "Update the current user's profile: display name, avatar and website.",
+    params: {
+      display_name: { type: 'string' },
+      avatar_url: { type: 'string', format: 'uri', description: 'Picture shown next to the name' },
+      website: { type: 'string', description: 'Personal website shown on the profile' },
+    },
+    expected: 'write',
+    signals: { lacks: ['url'] },
+    why: 'Fields of a record, shown to others; nothing is fetched or called.',
+  },
+  {
+    server: 'Linear: issues, projects, cycles, initiatives and releases.',
+    name: 'create_webhook',
+    description: 'Create a webhook that receives a POST for every change to issues of a team.',
+    params: {
+      url: { type: 'string', description: 'Address the events are sent to' },
+      teamId: { type: 'string' },
+      resourceTypes: { type: 'array', items: { type: 'string' } },
+    },
+    required: ['url', 'teamId'],
+    expected: 'write',
+    signals: { has: ['url'] },
+    why: 'A created record too, but its URL is one the server calls.',
+  },
+  {
+    server: 'Knowledge base.',
+    name: 'create_document_from_url',
+    description: 'Create a document from the page at a URL: the server downloads it and converts it to markdown.',
+    params: { source_url: { type: 'string', format: 'uri' }, collection_id: { type: 'string' } },
+    required: ['source_url'],
+    expected: 'write',
+    signals: { has: ['url'] },
+    why: 'Created from a URL the server fetches.',
+  },
+
+  // ─────────── what a tool returns: a secret, or only its name ───────────
+  {
+    server: 'AWS Secrets Manager.',
+    name: 'get_secret_value',
+    description: 'Retrieve the value of a secret, as a string or as binary data, at a version stage.',
+    params: {
+      secret_id: { type: 'string', description: 'Name or ARN of the secret' },
+      version_stage: { type: 'string', default: 'AWSCURRENT' },
+    },
+    required: ['secret_id'],
+    annotations: { readOnlyHint: true },
+    expected: 'read',
+    signals: { has: ['returns-credentials'] },
+    why: 'A read that changes nothing, but what it reads is a credential, which then sits in the agent context.',
+  },
+  {
+    server: 'AWS Secrets Manager.',
+    name: 'list_secrets',
+    description:
+      'List the secrets of the account with their names, descriptions and rotation settings. Values are never returned.',
+    params: { max_results: { type: 'integer' }, next_token: { type: 'string' } },
+    expected: 'read',
+    signals: { lacks: ['returns-credentials', 'credentials'] },
+    why: 'Names and metadata only, as it says; next_token is a page cursor.',
+  },
+  {
+    server: 'Hosted backend platform.',
+    name: 'get_publishable_keys',
+    description:
+      'Gets the publishable API keys of a project, which are safe to ship in a browser or mobile app, including legacy anon keys.',
+    params: { project_id: { type: 'string' } },
+    required: ['project_id'],
+    expected: 'read',
+    signals: { lacks: ['returns-credentials'] },
+    why: 'Publishable keys are public by design.',
+  },
+  {
+    server: 'Developer platform.',
+    name: 'create_api_key',
+    description: 'Create an API key for a project with the given scopes. The key is shown only once, in this response.',
+    params: {
+      project_id: { type: 'string' },
+      scopes: { type: 'array', items: { type: 'string' } },
+      name: { type: 'string' },
+    },
+    required: ['project_id'],
+    expected: 'write',
+    signals: { has: ['returns-credentials'] },
+  },
+  {
+    server: 'AWS Secrets Manager.',
+    name: 'put_secret_value',
+    description: 'Store a new version of a secret.',
+    params: {
+      secret_id: { type: 'string' },
+      secret_string: { type: 'string', description: 'The secret text to store' },
+    },
+    required: ['secret_id', 'secret_string'],
+    expected: 'write',
+    signals: { has: ['credentials'], lacks: ['returns-credentials'] },
+    why: 'It takes a secret (the credentials signal) and gives none back.',
+  },
+  {
+    server: 'Identity provider.',
+    name: 'login',
+    description: 'Sign in with a username and password.',
+    params: { username: { type: 'string' }, password: { type: 'string' } },
+    required: ['username', 'password'],
+    outputSchema: {
+      type: 'object',
+      properties: {
+        access_token: { type: 'string', description: 'Bearer token for the API' },
+        token_type: { type: 'string' },
+        expires_in: { type: 'integer' },
+      },
+    },
+    expected: 'write',
+    signals: { has: ['credentials', 'returns-credentials'] },
+    why: 'Its output schema hands back an access token.',
   },
 ];

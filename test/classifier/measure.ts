@@ -16,6 +16,7 @@ export function classifyLabelled(l: LabeledTool): Classification {
     name: l.name,
     description: l.description,
     inputSchema: { type: 'object', properties: l.params ?? {}, required: l.required ?? [] },
+    ...(l.outputSchema ? { outputSchema: l.outputSchema } : {}),
     ...(l.annotations ? { annotations: l.annotations } : {}),
   });
   return classifyTool(tool, l.server ? { serverDescription: l.server } : {});
@@ -36,6 +37,19 @@ export interface Measurement {
   confusion: Record<Category, Record<Category, number>>;
   financial: { recall: number; precision: number };
   confidentWrong: LabelledResult[];
+  /** Rows that say which signals a tool has or lacks, and those whose signals are otherwise. */
+  signalRows: LabelledResult[];
+  signalsWrong: { label: LabeledTool; missing: string[]; unexpected: string[] }[];
+}
+
+/** Where a row's signals differ from what it labels: signals missing, and signals it should not have. */
+function signalDifference({ label, result }: LabelledResult) {
+  const ids = new Set(result.signals.map((s) => s.id));
+  return {
+    label,
+    missing: (label.signals?.has ?? []).filter((id) => !ids.has(id)),
+    unexpected: (label.signals?.lacks ?? []).filter((id) => ids.has(id)),
+  };
 }
 
 export function measure(labels: readonly LabeledTool[]): Measurement {
@@ -59,6 +73,11 @@ export function measure(labels: readonly LabeledTool[]): Measurement {
       precision: saidFinancial ? confusion.financial.financial / saidFinancial : 1,
     },
     confidentWrong: wrong.filter((r) => r.result.confidence >= CONFIDENT),
+    signalRows: results.filter((r) => r.label.signals),
+    signalsWrong: results
+      .filter((r) => r.label.signals)
+      .map(signalDifference)
+      .filter((d) => d.missing.length || d.unexpected.length),
   };
 }
 
@@ -74,6 +93,7 @@ export function report(m: Measurement, { listWrong = false } = {}): string[] {
     ),
     `financial: recall ${percent(m.financial.recall)}, precision ${percent(m.financial.precision)}`,
     `wrong with confidence >= ${CONFIDENT}: ${m.confidentWrong.length} (${percent(m.confidentWrong.length / Math.max(1, m.results.length))} of all tools)`,
+    `signals as labelled: ${m.signalRows.length - m.signalsWrong.length} of ${m.signalRows.length} rows that label them`,
     `confusion (rows: labelled, columns: classified):`,
     `  ${''.padEnd(12)} ${CATEGORIES.map((c) => c.slice(0, 11).padStart(11)).join(' ')}`,
     ...CATEGORIES.map(
@@ -85,6 +105,8 @@ export function report(m: Measurement, { listWrong = false } = {}): string[] {
       lines.push(
         `  wrong: ${label.name} — labelled ${label.expected}, classified ${result.category} (${result.confidence})`,
       );
+    for (const { label, missing, unexpected } of m.signalsWrong)
+      lines.push(`  signals: ${label.name} — missing [${missing.join(', ')}], unexpected [${unexpected.join(', ')}]`);
   }
   return lines;
 }

@@ -110,6 +110,7 @@ function signalInput(definition: Definition, reading: Reading, context: Classify
     sqlContext,
     around,
     ...(reading.objectWords ? { objectWords: reading.objectWords } : {}),
+    ...(reading.verb ? { verb: reading.verb } : {}),
     ...(context.otherServersTool ? { otherServersTool: context.otherServersTool } : {}),
   };
 }
@@ -135,19 +136,21 @@ function evidenceOf(
   return evidence;
 }
 
-/** The category's base, raised (never lowered) by the signals that change what the tool can do to the agent. */
+/**
+ * The category's base, raised (never lowered) by the signals that change what the tool can do to the agent:
+ * contradicting annotations one class, credentials in the result to at least high, poisoning to critical.
+ */
 function riskOf(category: Category, conflicts: string[], signals: Signal[]): { risk: Risk; raisedBy: RiskRaise[] } {
   let risk = BASE_RISK[category];
   const raisedBy: RiskRaise[] = [];
-  if (conflicts.length > 0) {
-    const to = raise(risk, 1);
-    if (to !== risk) raisedBy.push({ signal: 'annotation-mismatch', from: risk, to });
+  const raiseTo = (signal: SignalId, to: Risk) => {
+    if (RISKS.indexOf(to) <= RISKS.indexOf(risk)) return;
+    raisedBy.push({ signal, from: risk, to });
     risk = to;
-  }
-  if (signals.some((s) => s.id === 'poisoning') && risk !== 'critical') {
-    raisedBy.push({ signal: 'poisoning', from: risk, to: 'critical' });
-    risk = 'critical';
-  }
+  };
+  if (conflicts.length > 0) raiseTo('annotation-mismatch', raise(risk, 1));
+  if (signals.some((s) => s.id === 'returns-credentials')) raiseTo('returns-credentials', 'high');
+  if (signals.some((s) => s.id === 'poisoning')) raiseTo('poisoning', 'critical');
   return { risk, raisedBy };
 }
 

@@ -14,7 +14,7 @@ const VERBS: Record<Category, string[]> = {
     tokenize embed evaluate whoami return returns navigate hover scroll screenshot capture snapshot
     render format lint audit trace tail load open echo sample aggregate rank recommend plan simulate
     dry health identify locate filter sort select review sum tally total explore discover peek see
-    wait think report take
+    wait think report take encode decode hash derive construct serialize deserialize stringify
   `),
   write: words(`
     create add update set put post upload insert edit modify rename move copy write save generate send
@@ -31,7 +31,8 @@ const VERBS: Record<Category, string[]> = {
     index refresh reload invalidate transfer handoff deactivate activate suspend unsuspend block
     unblock ban unban hide unhide reverse link dismiss manage handle prioritize reprioritize
     reorder unresolve unstar finalize finalise rebase unstage emulate revoke resend switch increase
-    decrease mint act interact fix repair
+    decrease mint act interact fix repair unfavorite unfavourite unbookmark unwatch untag unlabel
+    disassociate dissociate unshare
   `),
   execute: words(`
     run execute exec eval invoke trigger launch spawn deploy install build compile interpret shell
@@ -92,6 +93,7 @@ export const NOUN_FIRST_WORDS = wordSet(`
   sample snapshot screenshot script shell build query status info health format book star pin bookmark
   lock draft request capture call release fund tip bill trade charge payout refund deposit transfer
   text image file data cache issue copy change store total sum forecast audit reverse pull place checkout
+  hash
 `);
 
 /** `kubectl_apply`, `terraform_apply`: applying infrastructure code runs whatever it declares. */
@@ -262,6 +264,44 @@ export const MEMBERSHIP_CONTAINERS = wordSet(`
   segment audience allowlist whitelist blocklist blacklist watchlist favorites favourites milestone
   sprint epic cycle label labels space spaces
 `);
+
+/**
+ * "Remove X from Y" destroys X when Y is where X is stored (`remove_file_from_bucket`) or X is stored
+ * content itself (`remove_comment_from_issue`); otherwise it undoes a link between two records.
+ */
+export const STORAGE_NOUNS = wordSet(`
+  disk disks bucket buckets storage repository repositories repo repos table tables database databases db
+  filesystem fs drive folder folders directory directories server servers cluster clusters registry store
+  stores collection collections namespace volume volumes system machine host index indexes keystore
+  keystores keychain keychains vault vaults
+`);
+export const STORED_CONTENT_NOUNS = wordSet(`
+  file files object objects row rows record records message messages comment comments document documents
+  doc docs data key keys secret secrets version versions snapshot snapshots backup backups image images
+  branch branches post posts attachment attachments entry entries note notes blob blobs commit commits
+  column columns value values path paths symlink symlinks
+`);
+
+/**
+ * What a build, a hash or an encoding computes and returns, changing nothing: `build_event_topic`,
+ * `generate_uuid`, `compose_query_string`, `generate_presigned_url`.
+ */
+export const COMPUTED_VALUE_NOUNS = wordSet(`
+  topic topics signature signatures hmac hash hashes checksum checksums digest digests url urls uri uris
+  querystring qs id ids uuid uuids guid guids ulid ulids nanoid slug slugs filename filenames cron regex
+  payload header headers expression name names string
+`);
+/** Verbs that, on a computed value, only compute it. */
+export const COMPUTING_VERBS = wordSet(`
+  build compose construct generate encode hash make format derive assemble serialize
+`);
+/** Links that are records of their own: a short link, a share or an invitation is created, not computed. */
+export const CREATED_LINK_WORDS = wordSet(`
+  short shortened share sharing shared invite invitation public webhook magic login signup checkout payment
+  meeting join
+`);
+/** Keys that are computed values (`build_cache_key`), unlike an API key. */
+export const COMPUTED_KEY_QUALIFIERS = wordSet(`cache idempotency partition routing dedup dedupe sort lookup`);
 
 /** Things about money records that hold none: a refund policy, an invoice template, a payment method's type. */
 export const ABOUT_MONEY_NOUNS = wordSet(`

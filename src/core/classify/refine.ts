@@ -8,6 +8,10 @@ import type { Category } from '../../schemas/taxonomy.ts';
 import {
   ALLOWANCE_RAISERS,
   BILLING_ACTIONS,
+  COMPUTED_KEY_QUALIFIERS,
+  COMPUTED_VALUE_NOUNS,
+  COMPUTING_VERBS,
+  CREATED_LINK_WORDS,
   CREDENTIAL_NOUNS,
   DERIVED_DATA_NOUNS,
   DROP_OBJECTS,
@@ -27,7 +31,12 @@ import {
   RESOLVABLE_NOUNS,
   SIGNABLE_NOUNS,
   SPENDING_APPROVAL_NOUNS,
+  STORAGE_NOUNS,
+  STORED_CONTENT_NOUNS,
+  UNDOABLE_DESTRUCTIVE,
+  verbCategory,
 } from './lexicon.ts';
+import { wordForms } from './words.ts';
 import { billingObject, moneyHead, type Surroundings } from './context.ts';
 
 /** An action as a refinement reads it: its word and category, what it acts on, and the rest of the definition. */
@@ -117,19 +126,61 @@ const rebuildsDerivedData: Rule = (a) =>
       }
     : undefined;
 
-const removesMembership: Rule = (a) => {
+/** Whether `word` is a destructive verb that always destroys (`deletes`, not `removes`). */
+function destroys(word: string | undefined): boolean {
+  return wordForms(word ?? '').some((f) => verbCategory(f) === 'destructive' && !UNDOABLE_DESTRUCTIVE.has(f));
+}
+
+/** The words of `words` that name something: not an article, a preposition or a qualifier. */
+const nouns = (words: readonly string[]) => words.filter((w) => !LINKING_WORDS.has(w));
+const LINKING_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'its',
+  'their',
+  'this',
+  'that',
+  'from',
+  'of',
+  'to',
+  'one',
+  'or',
+  'and',
+]);
+
+/**
+ * `remove_collaborator`, `removeIssueFromRelease`, `unlink_issue`: taking a member, a label or a link away
+ * destroys nothing. Removing stored content (`remove_comment`) or removing from where it is stored
+ * (`remove_file_from_bucket`) still destroys it.
+ */
+const removesLink: Rule = (a) => {
   if (a.word !== 'remove' && a.word !== 'unlink') return undefined;
-  const member = objectIn(a, MEMBERSHIP_NOUNS);
+  const from = a.objectWords.indexOf('from');
+  const removed = from >= 0 ? a.objectWords.slice(0, from) : a.objectWords;
   const { opening } = a.around;
-  const from = opening.indexOf('from');
-  const container = from >= 0 ? opening.slice(from + 1, from + 4).find((w) => MEMBERSHIP_CONTAINERS.has(w)) : undefined;
-  if (!member && !container) return undefined;
-  return {
-    category: 'write',
-    note: member
-      ? `"${a.word}" a ${member} takes away a membership or a permission, which lowers access and destroys nothing`
-      : `"${a.word}" … from a ${container}: the ${container} and what was in it both remain`,
-  };
+  // "Deletes a wallet from the keystore": a description that says it destroys is not read as unlinking.
+  const said = destroys(opening[0]) ? -1 : opening.indexOf('from');
+  const named = from >= 0 ? nouns(a.objectWords.slice(from + 1)) : [];
+  const container = named.length ? named : said >= 0 ? nouns(opening.slice(said + 1, said + 4)) : [];
+  const member = removed.find((w) => MEMBERSHIP_NOUNS.has(w));
+  if (member)
+    return {
+      category: 'write',
+      note: `"${a.word}" a ${member} takes away a membership or a permission, which lowers access and destroys nothing`,
+    };
+  // A list, a group, a queue… keeps what leaves it; elsewhere, stored content or its storage means it is deleted.
+  const stored = removed.some((w) => STORED_CONTENT_NOUNS.has(w)) || container.some((w) => STORAGE_NOUNS.has(w));
+  const link = container.find((w) => MEMBERSHIP_CONTAINERS.has(w)) ?? (stored ? undefined : container[0]);
+  if (link)
+    return {
+      category: 'write',
+      note: `"${a.word}" … from a ${link} undoes a link between two records: the ${link} and what was in it both remain`,
+    };
+  const record = nouns(removed)[0];
+  return a.word === 'unlink' && record && !stored
+    ? { category: 'write', note: `"unlink" a ${record} undoes a link to it: the ${record} remains` }
+    : undefined;
 };
 
 const selectsPageControl: Rule = ({ word, objectWords, around }) => {
@@ -154,6 +205,27 @@ const resolvesItem: Rule = (a) =>
   a.word === 'resolve' && actsOn(a, RESOLVABLE_NOUNS)
     ? { category: 'write', note: `"resolve" a ${objectIn(a, RESOLVABLE_NOUNS)} changes its state` }
     : undefined;
+
+// A build or an encoding that only returns a value: read.
+
+/** The computed value a build, hash or encoding acts on (`build_event_topic`: a topic), if that is all it makes. */
+function computedValue(objectWords: readonly string[]): string | undefined {
+  if (objectWords.some((w) => CREATED_LINK_WORDS.has(w))) return undefined;
+  const key = objectWords.findIndex((w, i) => w === 'key' && COMPUTED_KEY_QUALIFIERS.has(objectWords[i - 1] ?? ''));
+  if (key > 0) return `${objectWords[key - 1]} key`;
+  const query = objectWords.indexOf('query');
+  if (query >= 0 && (objectWords[query + 1] === 'string' || objectWords[query + 1] === 'parameters'))
+    return 'query string';
+  return objectWords.find((w) => COMPUTED_VALUE_NOUNS.has(w) && w !== 'string');
+}
+
+const computesValue: Rule = (a) => {
+  if (a.category === 'read' || !COMPUTING_VERBS.has(a.word)) return undefined;
+  const value = computedValue(a.objectWords);
+  return value
+    ? { category: 'read', note: `"${a.word}" a ${value} computes a value and returns it, changing nothing` }
+    : undefined;
+};
 
 // A run that only produces a result: read.
 
@@ -199,11 +271,12 @@ const REFINEMENTS: readonly Rule[] = [
   signsWithWallet,
   requestsAnyEndpoint,
   rebuildsDerivedData,
-  removesMembership,
+  removesLink,
   selectsPageControl,
   resetsCredential,
   dropsDraggedItem,
   resolvesItem,
+  computesValue,
   runsReport,
   startsExecution,
   appliesInfrastructure,

@@ -124,6 +124,61 @@ const runsWrittenCode: Correction = ({ parameters, describedAs, readOnly }, read
     : undefined;
 };
 
+// A request whose address, method, headers or body the caller chooses.
+
+/** A parameter that names where a request goes. */
+const REQUEST_ADDRESS_WORDS = ['url', 'uri', 'endpoint', 'href'];
+/** Parameters that say how it goes: the method, the headers, the body. */
+const REQUEST_SHAPE_WORDS = ['method', 'verb', 'headers', 'header', 'body', 'data', 'payload', 'json', 'form', 'value'];
+const HTTP_CONTEXT = /\b(https?|rest|request|requests|api calls?)\b/i;
+/** Actions that make a request rather than store a URL: `playwright_post`, `http_request`, `fetch` with a method. */
+const REQUEST_VERBS = new Set([
+  'post',
+  'put',
+  'patch',
+  'send',
+  'request',
+  'fetch',
+  'call',
+  'make',
+  'perform',
+  'do',
+  'invoke',
+  'submit',
+  'issue',
+  'execute',
+]);
+
+/**
+ * `playwright_post`, `http_request`: an HTTP request to an address the caller gives, with a method, headers or body
+ * it writes, does whatever that endpoint does. A read must let the caller choose the method or the body; a GET
+ * with headers only fetches.
+ */
+const freeFormRequest: Correction = ({ parameters, description, nameWords }, reading) => {
+  if (reading.category !== 'read' && reading.category !== 'write') return undefined;
+  const requestsByName =
+    REQUEST_VERBS.has(reading.verb ?? '') || nameWords.some((w) => w === 'http' || w === 'request' || w === 'curl');
+  const address = parameters.find(
+    (p) =>
+      p.words.some((w) => REQUEST_ADDRESS_WORDS.includes(w)) &&
+      !p.words.some((w) => w === 'webhook' || w === 'callback'),
+  );
+  if (!requestsByName || !address || !HTTP_CONTEXT.test(`${nameWords.join(' ')} ${description}`)) return undefined;
+  const shape = parameters.filter(
+    (p) => p !== address && p.words.length <= 2 && REQUEST_SHAPE_WORDS.includes(p.words.at(-1) ?? ''),
+  );
+  const chooses =
+    reading.category === 'write'
+      ? shape
+      : shape.filter((p) => !p.words.includes('headers') && !p.words.includes('header'));
+  if (chooses.length === 0) return undefined;
+  const named = [address, ...shape].map((p) => `"${p.path}"`).join(', ');
+  return {
+    category: 'execute',
+    line: `Parameters ${named}: it sends an HTTP request whose address and content the caller writes, so what it does is up to the endpoint.`,
+  };
+};
+
 // What a tool that changes something spends.
 
 const movesMoney: Correction = ({ description }) => {
@@ -198,6 +253,7 @@ const softActionReadOnly: Correction = ({ tool, description }, reading) => {
 const CORRECTIONS: readonly Correction[] = [
   evaluatesCode,
   firstOf(readOnlyQuery, queryThatWrites, unrestrictedQuery, runsWrittenCode),
+  freeFormRequest,
   spendsMoney,
   keepsResult,
   softActionReadOnly,

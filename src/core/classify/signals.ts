@@ -2,8 +2,9 @@ import type { Category, SignalId } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
 import { financialDataWords, type Surroundings } from './context.ts';
 import type { Parameter } from './schema-walk.ts';
-import { stringsIn } from './schema-walk.ts';
-import { describeCodePoint, excerpt, identifierWords, INVISIBLE_CHARACTERS, wordSet } from './words.ts';
+import { poisoningEvidence } from './poisoning.ts';
+import { returnsCredentials } from './returns.ts';
+import { excerpt, wordSet } from './words.ts';
 
 export interface Signal {
   id: SignalId;
@@ -26,6 +27,8 @@ export interface SignalInput {
   around: Surroundings;
   /** What the action acts on, where the classifier found one. */
   objectWords?: string[];
+  /** The word that names the action (`create` of `create_attachment`), where the classifier found one. */
+  verb?: string;
 }
 
 const last = (words: string[]) => words[words.length - 1] ?? '';
@@ -112,42 +115,6 @@ const BULK_WORDS = wordSet(`
   all bulk batch many mass everything recursive wildcard glob pattern flushall
 `);
 
-/** Where the MCP tool-poisoning write-ups found hidden instructions. */
-const POISONING_PATTERNS: [RegExp, string][] = [
-  [
-    /<\s*\/?\s*(important|system|instructions?|secret|hidden|admin|assistant|sudo|critical)\b[^>]{0,40}>/i,
-    'a hidden-instruction tag',
-  ],
-  [
-    /\b(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(of\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|other|system)\s+(instructions?|prompts?|messages?|rules|directions)/i,
-    'an instruction to ignore earlier instructions',
-  ],
-  [
-    /\b(do not|don['’]t|never|must not)\s+(tell|inform|mention|reveal|show|alert|notify|let)\s+(this\s+)?(to\s+)?(the\s+)?user/i,
-    'an instruction to keep something from the user',
-  ],
-  [
-    /\bwithout\s+(telling|informing|notifying|alerting|asking)\s+(the\s+)?user/i,
-    'an instruction to act without the user knowing',
-  ],
-  [
-    /\b(need not|needn['’]t|no need to)\s+(be\s+)?(mention|tell|inform|report)/i,
-    'an instruction to keep something from the user',
-  ],
-  [
-    /(~\/\.ssh|\bid_rsa\b|\bid_ed25519\b|\.aws\/credentials|\/etc\/passwd|\/etc\/shadow|\.npmrc|\.netrc|\.env\b)/i,
-    'a reference to a secret file',
-  ],
-  [
-    /\b(send|post|forward|upload|include|pass|copy|append)\b[^.]{0,60}\b(the\s+)?(whole\s+|full\s+|entire\s+)?(conversation|chat history|system prompt|previous messages|message history)/i,
-    'an instruction to pass the conversation on',
-  ],
-  [
-    /\b(call|use|invoke|run)\b[^.]{0,50}\bfrom\s+(the\s+)?[\w-]+\s+(server|mcp)\b/i,
-    "an instruction to use another server's tool",
-  ],
-];
-
 /** A parameter as the detectors read it: its words, the last of them, and whether it only names the thing. */
 interface ParameterView {
   p: Parameter;
@@ -171,12 +138,62 @@ type ToolDetector = (scope: Scope) => string | readonly string[] | undefined;
 
 const URL_FORMATS = ['uri', 'url', 'iri', 'uri-reference', 'iri-reference'];
 
-const urlParameter: ParameterDetector = ({ p, words, isReference }) => {
+/** Actions that store what they are given on a record: a URL among it is data, not an address to call. */
+const STORING_VERBS = wordSet(`
+  create add update set edit modify patch upsert save put insert new register change attach
+`);
+/** Records whose URL the server itself calls, fetches or sends to: a webhook, a feed, a monitor, a remote… */
+const URL_CALLERS = wordSet(`
+  webhook webhooks hook hooks callback callbacks subscription subscriptions notification notifications endpoint
+  endpoints destination destinations sink sinks integration integrations monitor monitors check checks probe
+  probes crawler crawlers scrape scraper job jobs import imports feed feeds source sources datasource
+  datasources mirror mirrors remote remotes proxy proxies target targets upstream upstreams origin origins
+  backend backends server servers connection connections connector connectors base api client config
+  configuration redirect redirects route routes url urls uri link links fetch download request
+`);
+/**
+ * Parameter words for an address the server calls or sends a browser to, whatever the record, and for content
+ * it downloads from one: `callback_url`, `image_url` on an image edit, `source_url` of an import.
+ */
+const CALLED_URL_WORDS = wordSet(`
+  webhook callback endpoint redirect return success cancel failure host hostname origin base image images photo photos picture pictures video
+  videos audio file files document documents pdf media content source src input download upload import feed
+`);
+/** A definition that says the URL is fetched, called or sent to. */
+const FETCHED_URL =
+  /\b(fetch\w*|download\w*|import\w*|crawl\w*|scrap\w*|poll\w*|ping\w*|deliver\w*|notif\w*|webhooks?|callbacks?|mirror\w*|clon\w*|from (the|a|this|that) (url|link|address)|(will|to) (call|request|post to|send to|visit|open)|sends? (events|notifications|requests?|a request)|calls? (the|this|that|your) (url|endpoint|address))\b/i;
+/** A parameter description that says the URL is kept as data: "Link to the design", "stored with the record". */
+const STORED_URL =
+  /\b((links?|linking|points?|pointing) to (a|an|the|its|their|your|another|some|external|[\w-]+['’]s)|stored|saved|kept|shown|displayed|for reference)\b/i;
+
+/**
+ * `attachmentUrl` on `create_attachment`, `avatar_url` on `update_user`: a URL stored as a field of a record
+ * the action creates or changes, which nothing fetches. A bare `url` counts only when its description says so.
+ */
+function storedUrl({ p, words }: ParameterView, { tool, verb, objectWords, acts }: Scope): boolean {
+  if (!acts || words.some((w) => CALLED_URL_WORDS.has(w))) return false;
+  if (FETCHED_URL.test(`${p.description} ${tool.description}`)) return false;
+  if (STORED_URL.test(p.description)) return true;
+  const objects = objectWords ?? [];
+  const onRecord =
+    STORING_VERBS.has(verb ?? '') &&
+    objects.some((w) => w.length > 2 && !URL_CALLERS.has(w)) &&
+    !objects.some((w) => URL_CALLERS.has(w));
+  const qualified =
+    words.length > 1 || !['url', 'uri', 'urls', 'uris', 'link', 'links', 'href'].includes(words[0] ?? '');
+  return onRecord && qualified;
+}
+
+const urlParameter: ParameterDetector = (view, scope) => {
+  const { p, words, isReference } = view;
+  const urlLike =
+    URL_FORMATS.includes(p.format.toLowerCase()) ||
+    (!isReference && words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern')) ||
+    (!isReference && /\burls?\b/i.test(p.description) && /string/.test(p.type));
+  if (!urlLike || storedUrl(view, scope)) return undefined;
   if (URL_FORMATS.includes(p.format.toLowerCase())) return param(p, `format ${p.format}`);
-  if (!isReference && words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern')) return param(p);
-  if (!isReference && /\burls?\b/i.test(p.description) && /string/.test(p.type))
-    return param(p, 'its description asks for a URL');
-  return undefined;
+  if (words.some((w) => URL_WORDS.has(w)) && !has(words, 'path', 'pattern')) return param(p);
+  return param(p, 'its description asks for a URL');
 };
 
 const pathParameter: ParameterDetector = ({ p, words, end, isReference }) =>
@@ -314,12 +331,16 @@ const shortDescription: ToolDetector = ({ tool }) => {
   return undefined;
 };
 
+const handsBackCredentials: ToolDetector = ({ tool, nameWords, verb, parameters, around }) =>
+  returnsCredentials({ tool, nameWords, verb, parameters, crypto: around.crypto });
+
 /** In order, after the parameters. */
 const TOOL_DETECTORS: readonly [SignalId, ToolDetector][] = [
   ['recipient', sendsOut],
   ['money', movesMoney],
   ['cost', pricePerCall],
   ['financial-data', readsFinancialData],
+  ['returns-credentials', handsBackCredentials],
   ['bulk', bulkName],
   ['bulk', bulkPhrase],
   ['poisoning', poisoningEvidence],
@@ -363,39 +384,4 @@ export function detectSignals(input: SignalInput): Signal[] {
     else for (const e of evidence ?? []) add(id, e);
   }
   return [...found].map(([id, evidence]) => ({ id, evidence }));
-}
-
-/** Hidden instructions, invisible characters and other servers' tools named in the definition's texts. */
-function poisoningEvidence({ tool, otherServersTool, parameters }: SignalInput): string[] {
-  const texts = [
-    { path: 'description', text: tool.description },
-    ...(tool.title ? [{ path: 'title', text: tool.title }] : []),
-    ...(tool.annotations?.title ? [{ path: 'annotations.title', text: tool.annotations.title }] : []),
-    ...stringsIn(tool.inputSchema),
-  ];
-  const evidence: string[] = [];
-  const own = new Set(parameters.map((p) => p.path.split('.').pop()));
-  for (const { path, text } of texts) {
-    for (const match of text.matchAll(INVISIBLE_CHARACTERS)) {
-      evidence.push(`${describeCodePoint(match[0].codePointAt(0)!)} in ${path} at character ${match.index}`);
-      if (evidence.length > 12) return evidence;
-    }
-    // Matched on the text without invisible characters, which would otherwise split the phrases.
-    const visible = text.replace(INVISIBLE_CHARACTERS, '');
-    for (const [pattern, what] of POISONING_PATTERNS) {
-      const m = pattern.exec(visible);
-      if (m) evidence.push(`${what} in ${path}: "${excerpt(visible, m.index, m[0].length, 20)}"`);
-    }
-    if (otherServersTool && path === 'description') {
-      for (const m of visible.matchAll(
-        /\b[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+\b|\b[a-z]+(?:[A-Z][a-z0-9]+)+\b/g,
-      )) {
-        const identifier = m[0];
-        if (identifier.length < 6 || own.has(identifier) || identifierWords(identifier).length < 2) continue;
-        const server = otherServersTool(identifier);
-        if (server) evidence.push(`the description names "${identifier}", a tool of another server (${server})`);
-      }
-    }
-  }
-  return evidence;
 }

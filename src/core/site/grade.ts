@@ -88,10 +88,46 @@ export type GradeReasonId =
   | 'registry-deprecated'
   | 'registry-deleted';
 
+/**
+ * What a finding is about. `capability`: what the tools can do (critical tools, code, URLs) — a payments server
+ * with honest definitions has only these. `trust`: signs the server's word cannot be taken as it is (poisoning,
+ * annotations that contradict the definition, vague descriptions, unknown provenance, the registry's status).
+ */
+export type GradeReasonKind = 'capability' | 'trust';
+export const GRADE_REASON_KINDS = ['capability', 'trust'] as const satisfies readonly GradeReasonKind[];
+
+/** How each kind of finding is headed on a server page. */
+export const GRADE_KIND_LABELS: Record<GradeReasonKind, string> = {
+  capability: 'What its tools can do',
+  trust: 'Signs to weigh before trusting it',
+};
+
+const KIND_OF: Record<GradeReasonId, GradeReasonKind> = {
+  'critical-share': 'capability',
+  code: 'capability',
+  url: 'capability',
+  'not-scanned': 'trust',
+  poisoning: 'trust',
+  'annotation-mismatch': 'trust',
+  'short-description': 'trust',
+  'no-repository': 'trust',
+  'no-version': 'trust',
+  'only-remote': 'trust',
+  'no-package-or-remote': 'trust',
+  'registry-deprecated': 'trust',
+  'registry-deleted': 'trust',
+};
+
 export interface GradeReason {
   id: GradeReasonId;
+  kind: GradeReasonKind;
   /** The finding with its figure, e.g. `3 of 12 tools (25%) are critical`. */
   text: string;
+  /**
+   * What the finding rests on, tool by tool, where a figure is not enough: for poisoning, each tool with the
+   * sentence and why it is an instruction; for contradicting annotations, what each one claims.
+   */
+  evidence?: string[];
   /** Points it takes from {@link FULL_SCORE}. */
   points: number;
   /** The best letter the server can have while this finding stands. */
@@ -118,6 +154,23 @@ export interface GradeOptions {
 
 /** How many tool names a reason lists before "and N more". */
 const NAMED_TOOLS = 3;
+/** How many evidence lines a reason quotes for each tool it names. */
+const LINES_PER_TOOL = 2;
+
+/** A finding without its kind, which {@link KIND_OF} adds. */
+type Finding = Omit<GradeReason, 'kind'>;
+
+/**
+ * A signal's evidence for the first tools it concerns, each line after the tool's name. Lines that quote a
+ * sentence come before those that point at a character, which say less to a reader.
+ */
+function evidenceOf(tools: readonly AnalysedTool[], id: SignalId): string[] {
+  return tools.slice(0, NAMED_TOOLS).flatMap((t) => {
+    const lines = t.classification.signals.find((s) => s.id === id)?.evidence ?? [];
+    const quoting = [...lines.filter((l) => l.includes('"')), ...lines.filter((l) => !l.includes('"'))];
+    return quoting.slice(0, LINES_PER_TOOL).map((line) => `${t.tool.name}: ${line}`);
+  });
+}
 
 function names(tools: readonly AnalysedTool[]): string {
   const shown = tools.slice(0, NAMED_TOOLS).map((t) => t.tool.name);
@@ -164,7 +217,7 @@ function shareReason(
   weight: number,
   verbs: [string, string],
   perTool = 1,
-): GradeReason[] {
+): Finding[] {
   if (found.length === 0) return [];
   const { total } = count;
   return [
@@ -176,33 +229,35 @@ function shareReason(
   ];
 }
 
-function poisoningReasons(count: ToolCount): GradeReason[] {
+function poisoningReasons(count: ToolCount): Finding[] {
   const poisoned = count.withSignal('poisoning');
   if (poisoned.length === 0) return [];
   return [
     {
       id: 'poisoning',
       text: `${count.ofTools(poisoned.length)} ${poisoned.length === 1 ? 'carries' : 'carry'} tool-poisoning markers: ${names(poisoned)}`,
+      evidence: evidenceOf(poisoned, 'poisoning'),
       points: POINTS.poisoning,
       ceiling: 'F',
     },
   ];
 }
 
-function annotationMismatchReasons(count: ToolCount): GradeReason[] {
+function annotationMismatchReasons(count: ToolCount): Finding[] {
   const contradicted = count.withSignal('annotation-mismatch');
   if (contradicted.length === 0) return [];
   return [
     {
       id: 'annotation-mismatch',
       text: `${count.ofTools(contradicted.length)} ${contradicted.length === 1 ? 'has annotations that contradict its' : 'have annotations that contradict their'} definition: ${names(contradicted)}`,
+      evidence: evidenceOf(contradicted, 'annotation-mismatch'),
       points: Math.min(POINTS.annotationMismatchMax, contradicted.length * POINTS.annotationMismatch),
     },
   ];
 }
 
 /** What the tools can do, each finding by the share of tools it concerns. */
-function shareReasons(count: ToolCount): GradeReason[] {
+function shareReasons(count: ToolCount): Finding[] {
   const critical = count.tools.filter((t) => t.classification.risk === 'critical');
   return [
     ...shareReason(count, 'critical-share', critical, POINTS.criticalShare, ['is critical', 'are critical']),
@@ -226,8 +281,8 @@ function shareReasons(count: ToolCount): GradeReason[] {
 }
 
 /** Where the server comes from: a repository, a version, a package or a remote. */
-function provenanceReasons(s: AnalysedServer['server']): GradeReason[] {
-  const reasons: GradeReason[] = [];
+function provenanceReasons(s: AnalysedServer['server']): Finding[] {
+  const reasons: Finding[] = [];
   if (!safeExternalUrl(s.repository?.url))
     reasons.push({
       id: 'no-repository',
@@ -252,7 +307,7 @@ function provenanceReasons(s: AnalysedServer['server']): GradeReason[] {
   return reasons;
 }
 
-function registryReasons({ registryStatus }: GradeOptions): GradeReason[] {
+function registryReasons({ registryStatus }: GradeOptions): Finding[] {
   if (registryStatus === 'deprecated')
     return [{ id: 'registry-deprecated', text: 'deprecated in the registry', points: POINTS.deprecated, ceiling: 'D' }];
   if (registryStatus === 'deleted')
@@ -266,17 +321,19 @@ export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, op
     return {
       letter: null,
       score: null,
-      reasons: [{ id: 'not-scanned', text: 'no tools listed yet: the server has not been scanned', points: 0 }],
+      reasons: [
+        { id: 'not-scanned', kind: 'trust', text: 'no tools listed yet: the server has not been scanned', points: 0 },
+      ],
     };
   }
   const count = toolCount(tools);
-  const reasons = [
+  const reasons: GradeReason[] = [
     ...poisoningReasons(count),
     ...annotationMismatchReasons(count),
     ...shareReasons(count),
     ...provenanceReasons(server.server),
     ...registryReasons(options),
-  ];
+  ].map(({ id, ...rest }) => ({ id, kind: KIND_OF[id], ...rest }));
   // Stable: equal costs keep the order above (tools before provenance).
   reasons.sort((a, b) => b.points - a.points);
   const score = Math.max(0, FULL_SCORE - reasons.reduce((sum, r) => sum + r.points, 0));
@@ -298,6 +355,17 @@ export function serverGrade(server: AnalysedServer): Grade {
     grades.set(server, grade);
   }
   return grade;
+}
+
+/** A grade's reasons in two lists, by kind, the list with the costliest reason first; empty lists left out. */
+export function reasonsByKind(grade: Grade): { kind: GradeReasonKind; label: string; reasons: GradeReason[] }[] {
+  return GRADE_REASON_KINDS.map((kind) => ({
+    kind,
+    label: GRADE_KIND_LABELS[kind],
+    reasons: grade.reasons.filter((r) => r.kind === kind),
+  }))
+    .filter((group) => group.reasons.length > 0)
+    .sort((a, b) => b.reasons[0]!.points - a.reasons[0]!.points);
 }
 
 /** How a grade reads where there is room for a word only (lists, search filters). */
