@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyseCatalogue, serverPolicyTexts, toolPolicyTexts } from '../core/analyse.ts';
 import { catalogueDir, loadCatalogue } from '../build/catalogue-files.ts';
-import { codeColoursCss, highlight, highlightDocument, serverPolicyBlocks } from './highlight.ts';
+import { codeColoursCss, highlight, highlightDocument, serverPolicyBlocks, STYLE_TO_CLASS } from './highlight.ts';
 
 const servers = analyseCatalogue(loadCatalogue(catalogueDir()));
 
@@ -45,4 +45,11 @@ test('token colours are classes, with their CSS for both themes', async () => {
   const classes = html.match(/class="c[0-9a-z]{2}"/g) ?? [];
   expect(classes.length).toBeGreaterThan(3);
   for (const cls of classes) expect(codeColoursCss()).toContain(`.${cls.slice(7, -1)}{`);
+});
+
+test('highlighting has no time limit, so a loaded machine colours every line the same', () => {
+  // Shiki's default leaves the rest of a line uncoloured after 500 ms of wall time.
+  const options = { lang: 'json', theme: 'github-light', tokenizeTimeLimit: 500 };
+  STYLE_TO_CLASS.preprocess?.call({} as never, '{}', options as never);
+  expect(options.tokenizeTimeLimit).toBe(0);
 });

@@ -61,6 +61,12 @@ export function codeColoursCss(): string {
 /** Also used for the code in the attack articles (astro.config.mjs): no inline styles anywhere, which the CSP forbids. */
 export const STYLE_TO_CLASS: ShikiTransformer = {
   name: 'style-to-class',
+  preprocess(_code, options) {
+    // Shiki stops tokenizing a line after 500 ms of wall time by default and leaves
+    // the rest of it uncoloured: on a loaded machine the same build then gives
+    // different pages. No limit: every snippet here is short and ours.
+    options.tokenizeTimeLimit = 0;
+  },
   pre(node) {
     delete node.properties.style;
     node.properties.class = 'shiki code-block';
