@@ -8,7 +8,8 @@ import shards from './src/integrations/shards.ts';
 import { currentShard } from './src/build/shards.ts';
 import { STYLE_TO_CLASS } from './src/data/highlight.ts';
 
-// SITE_URL is where the site will be published; canonical URLs and the sitemap use it.
+// SITE_URL is where the site will be published; canonical URLs and the sitemap use it. Without it they
+// point at the development server, which `npm run build` (scripts/build.ts) warns about.
 const site = process.env.SITE_URL || 'http://localhost:4321';
 
 // `npm run build` renders the pages in one `astro build` per core (src/build/shards.ts). Process 0

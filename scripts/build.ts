@@ -98,6 +98,16 @@ function stopProgress(): void {
 }
 let errorShown = false;
 
+// Astro's `site` (astro.config.mjs) falls back to the development server's address without SITE_URL:
+// a site built so would point its canonical URLs and sitemap there. Said once, not a failure: a
+// build to look at locally needs no address (README, "Build from your own catalogue").
+if (!process.env.SITE_URL)
+  print(
+    'Warning: SITE_URL is not set, so canonical URLs and the sitemap point at http://localhost:4321; ' +
+      'set it to the address the site will be published at.',
+    process.stderr,
+  );
+
 /** The files a build wrote, as a visitor sees them: HTML pages and the rest (JSON, XML, CSS…), not Astro's bundles or the index. */
 function countFiles(dir: string): { html: number; other: number } {
   let html = 0;
