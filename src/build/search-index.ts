@@ -14,8 +14,10 @@
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../core/search/records.ts';
+import { VOCABULARY_PATH } from '../core/search/spelling.ts';
 
 /** Written last into a records folder, with their number: the records are complete and can be indexed. */
 export const RECORDS_COMPLETE = '.complete';
@@ -99,4 +101,20 @@ export async function indexSearchRecords(recordsDir: string, outputPath: string)
   const pending = await readSearchRecords(recordsDir);
   await pending.write(outputPath);
   return pending.pages;
+}
+
+/**
+ * Writes the vocabulary's parts (src/core/search/vocabulary.ts) into the site, gzipped:
+ * `<site>/search/words/<key>.gz`. Returns their size on disk, in bytes.
+ */
+export function writeVocabulary(site: string, parts: ReadonlyMap<string, string>): number {
+  const folder = join(site, VOCABULARY_PATH);
+  mkdirSync(folder, { recursive: true });
+  let bytes = 0;
+  for (const [key, text] of parts) {
+    const zipped = gzipSync(text, { level: 9 });
+    writeFileSync(join(folder, `${key}.gz`), zipped);
+    bytes += zipped.length;
+  }
+  return bytes;
 }
