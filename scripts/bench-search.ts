@@ -4,14 +4,17 @@
  * bytes downloaded from the first keystroke in the header box until the first
  * results show, and the time from the last keystroke to the results.
  *
- * `npm run bench:search -- --quality [--verbose] [--catalogue DIR --queries FILE]`
- * measures instead whether search finds the tool a query means (scripts/lib/search-quality.ts).
+ * `--breakdown` lists what the first run downloaded, file by file.
+ *
+ * `npm run bench:search -- --quality [--set tuning|held-out] [--verbose] [--catalogue DIR --queries FILE]`
+ * measures instead whether search finds the page a query means (scripts/lib/search-quality.ts),
+ * on the tuning set and the held-out set (both unless `--set` picks one).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.ts';
-import { report, runQuality } from './lib/search-quality.ts';
+import { QUALITY_SETS, report, runQuality, type QualitySet } from './lib/search-quality.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const { values } = parseArgs({
@@ -23,11 +26,20 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
     catalogue: { type: 'string' },
     queries: { type: 'string' },
+    set: { type: 'string' },
+    breakdown: { type: 'boolean', default: false },
   },
 });
 if (values.quality) {
-  const outcomes = await runQuality({ catalogue: values.catalogue, queries: values.queries });
-  for (const line of report(outcomes, values.verbose)) console.log(line);
+  const own = !values.catalogue && !values.queries;
+  const sets = values.set ? [values.set] : own ? Object.keys(QUALITY_SETS) : ['tuning'];
+  for (const set of sets) {
+    if (!Object.hasOwn(QUALITY_SETS, set))
+      throw new Error(`--set must be one of ${Object.keys(QUALITY_SETS).join(', ')}`);
+    const outcomes = await runQuality({ set: set as QualitySet, catalogue: values.catalogue, queries: values.queries });
+    console.log(own ? `${set} set:` : 'your catalogue:');
+    for (const line of report(outcomes, values.verbose)) console.log(`  ${line}`);
+  }
   process.exit(0);
 }
 const dist = resolve(values.dist);
@@ -55,7 +67,14 @@ try {
     // Playwright sees the requests of Pagefind's web worker too (a page's CDP session does not).
     const sizes: Promise<number>[] = [];
     page.on('requestfinished', (request) =>
-      sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)),
+      sizes.push(
+        request.sizes().then((s) => {
+          const size = s.responseBodySize + s.responseHeadersSize;
+          if (values.breakdown && run === 0)
+            console.log(`  ${(size / 1024).toFixed(1).padStart(6)} KB ${request.url()}`);
+          return size;
+        }),
+      ),
     );
     await page.locator('#site-search-q').click();
     const query = values.query!;
