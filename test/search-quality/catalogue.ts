@@ -22,7 +22,7 @@ export interface QualityServer {
 }
 
 /** `'name | description | param param'` lines: compact to write, easy to read. */
-function tools(lines: string): QualityTool[] {
+export function tools(lines: string): QualityTool[] {
   return lines
     .trim()
     .split('\n')

@@ -11,12 +11,7 @@
  * ../queries.ts): a change to search is tuned there and only measured here.
  */
 import type { ScanStatus } from '../../../src/schemas/registry.ts';
-
-export interface HeldOutTool {
-  name: string;
-  description: string;
-  params: string[];
-}
+import { tools, type QualityTool } from '../catalogue.ts';
 
 export interface HeldOutServer {
   /** The catalogue file's name, without `.json`: the server's slug. */
@@ -27,21 +22,10 @@ export interface HeldOutServer {
   title?: string;
   description: string;
   scan: ScanStatus;
-  tools: HeldOutTool[];
+  tools: QualityTool[];
 }
 
-/** `'name | description | param param'` lines. */
-function tools(lines: string): HeldOutTool[] {
-  return lines
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const [name, description, params] = line.split(' | ').map((part) => part.trim());
-      return { name: name!, description: description ?? '', params: params ? params.split(' ') : [] };
-    });
-}
-
-const scanned = (slug: string, name: string, title: string | undefined, description: string, list: HeldOutTool[]) => ({
+const scanned = (slug: string, name: string, title: string | undefined, description: string, list: QualityTool[]) => ({
   slug,
   name,
   ...(title ? { title } : {}),
@@ -745,7 +729,10 @@ export function heldOutFile(s: HeldOutServer) {
     tools: s.tools.map((t) => ({
       name: t.name,
       description: t.description,
-      inputSchema: { type: 'object', properties: Object.fromEntries(t.params.map((p) => [p, { type: 'string' }])) },
+      inputSchema: {
+        type: 'object',
+        properties: Object.fromEntries((t.params ?? []).map((p) => [p, { type: 'string' }])),
+      },
     })),
   };
 }
