@@ -16,6 +16,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { analyseCatalogue } from '../../src/core/analyse.ts';
 import { readAttackFiles } from '../../src/build/attack-files.ts';
@@ -96,7 +97,6 @@ export async function runQuality(options: {
   queries?: string | undefined;
 }): Promise<QueryOutcome[]> {
   const work = mkdtempSync(join(tmpdir(), 'search-quality-'));
-  const records = recordsFolder();
   try {
     const set = QUALITY_SETS[options.set ?? 'tuning'];
     const dir = options.catalogue ? resolve(options.catalogue) : join(work, 'catalogue');
@@ -108,24 +108,54 @@ export async function runQuality(options: {
       ? JSON.parse(readFileSync(resolve(options.queries), 'utf8'))
       : set.queries;
     const site = join(work, 'site');
-    await buildSite(dir, records, site);
+    await buildSite(dir, site);
     return await ask(site, queries);
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** What `buildSearchIndex` wrote. */
+export interface SearchIndexFigures {
+  records: number;
+  tools: number;
+  /** The vocabulary: how many words, and its parts' bytes on disk (gzipped), all and the largest. */
+  words: number;
+  vocabularyBytes: number;
+  largestPart: number;
+}
+
+/**
+ * The site's search index for a catalogue, as the build writes it (src/integrations/search.ts):
+ * the records indexed by Pagefind into `<site>/pagefind/`, the vocabulary into `<site>/search/words/`.
+ */
+export async function buildSearchIndex(catalogue: string, site: string): Promise<SearchIndexFigures> {
+  const records = recordsFolder();
+  try {
+    const servers = analyseCatalogue(loadCatalogue(catalogue));
+    const tools = toolRecords(servers);
+    const all = [...tools, ...serverRecords(servers), ...attackRecords(readAttackFiles(join(ROOT, 'content/attacks')))];
+    writeSearchRecords(records, all);
+    await indexSearchRecords(records, join(site, 'pagefind'));
+    const vocabulary = searchVocabulary(servers);
+    const parts = vocabularyParts(vocabulary);
+    const sizes = [...parts.values()].map((text) => gzipSync(text, { level: 9 }).length);
+    writeVocabulary(site, parts);
+    return {
+      records: all.length,
+      tools: tools.length,
+      words: vocabulary.size,
+      vocabularyBytes: sizes.reduce((a, b) => a + b, 0),
+      largestPart: Math.max(0, ...sizes),
+    };
+  } finally {
     rmSync(records, { recursive: true, force: true });
   }
 }
 
 /** The search part of the site for a catalogue: the index, the vocabulary and the bundled client. */
-async function buildSite(catalogue: string, records: string, site: string): Promise<void> {
-  const servers = analyseCatalogue(loadCatalogue(catalogue));
-  writeSearchRecords(records, [
-    ...toolRecords(servers),
-    ...serverRecords(servers),
-    ...attackRecords(readAttackFiles(join(ROOT, 'content/attacks'))),
-  ]);
-  await indexSearchRecords(records, join(site, 'pagefind'));
-  writeVocabulary(site, vocabularyParts(searchVocabulary(servers)));
+async function buildSite(catalogue: string, site: string): Promise<void> {
+  await buildSearchIndex(catalogue, site);
   await build({
     entryPoints: [join(ROOT, 'src/browser/search-client.ts')],
     bundle: true,

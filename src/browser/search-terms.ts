@@ -10,7 +10,7 @@
  */
 import { identifierWords } from '../core/classify/words.ts';
 import { isRegistryName, registryName, registryWord, squashed, telling } from '../core/search/names.ts';
-import { correction, partsFor, VOCABULARY_PATH } from '../core/search/spelling.ts';
+import { correction, partOf, SPLIT, startsFor, VOCABULARY_PATH } from '../core/search/spelling.ts';
 import { queryWords } from '../core/search/words.ts';
 
 interface Searcher {
@@ -79,6 +79,24 @@ async function loadPart(key: string): Promise<string[]> {
   }
 }
 
+/**
+ * The vocabulary's words a misspelt word can be corrected to (src/core/search/spelling.ts,
+ * `startsFor`): its first letter's part, then the others, each loaded once; a letter split
+ * in two-letter parts loads only the ones the word needs.
+ */
+async function candidates(word: string): Promise<string[][]> {
+  const starts = startsFor(word);
+  const letters = [...new Set(starts.map((s) => partOf(s)))];
+  const lists = await Promise.all(
+    letters.map(async (letter) => {
+      const part = await vocabularyPart(letter);
+      if (part[0] !== SPLIT) return [part];
+      return Promise.all(starts.filter((s) => partOf(s) === letter).map((s) => vocabularyPart(s)));
+    }),
+  );
+  return lists.flat();
+}
+
 /** One typed word with its misspelt parts corrected (`delte` → `delete`, `list_directry` → `list_directory`). */
 async function correctWord(token: string, exact: Exact): Promise<string> {
   const lower = token.toLowerCase();
@@ -91,7 +109,7 @@ async function correctWord(token: string, exact: Exact): Promise<string> {
     from = at < 0 ? from : at + word.length;
     // Too short to correct, a number, or a word the index has.
     if (at < 0 || word.length < 3 || /\d/.test(word) || (await exact(word))) continue;
-    const better = correction(word, await Promise.all(partsFor(word).map(vocabularyPart)));
+    const better = correction(word, await candidates(word));
     if (!better || better === word) continue;
     fixed = fixed.slice(0, at) + better + fixed.slice(at + word.length);
     from = at + better.length;

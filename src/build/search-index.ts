@@ -19,6 +19,17 @@ import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../core/search/records.ts';
 import { VOCABULARY_PATH } from '../core/search/spelling.ts';
 
+/**
+ * How much of the index a chunk holds, in word locations (Pagefind's default: 20,000). A query
+ * downloads the chunk of each of its words, so smaller chunks make a first search cheaper; the
+ * list of chunks every search loads grows a little. At 20,000 tools, 10,000 took a two-word
+ * query's chunks from about 45 KB to about 15 KB, for 0.8 KB more of that list (BENCHMARKS.md).
+ * Pagefind reads it from an environment variable it calls unstable: were it to go, the index
+ * would only be chunked as before.
+ */
+export const INDEX_CHUNK_SIZE = 10_000;
+const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
 /** Written last into a records folder, with their number: the records are complete and can be indexed. */
 export const RECORDS_COMPLETE = '.complete';
 
@@ -67,6 +78,8 @@ export interface PendingIndex {
  */
 export async function readSearchRecords(recordsDir: string): Promise<PendingIndex> {
   const expected = Number(readFileSync(join(recordsDir, RECORDS_COMPLETE), 'utf8'));
+  // Pagefind's process reads it when it starts (here, unless one is running already).
+  process.env[CHUNK_SIZE_ENV] ??= String(INDEX_CHUNK_SIZE);
   const close = async () => {
     await pagefind.close();
   };

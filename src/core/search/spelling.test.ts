@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { correction, editDistance, maxEdits, partOf, partsFor } from './spelling.ts';
+import { correction, editDistance, maxEdits, partOf, startsFor } from './spelling.ts';
 
 describe('edit distance', () => {
   test.each([
@@ -35,11 +35,12 @@ describe('how far a correction may go', () => {
     expect(maxEdits(word)).toBe(edits);
   });
 
-  test('a word is in its first letter’s part, and its corrections in that part or its second letter’s', () => {
+  test('a word is in its first letter’s part; its corrections start as it does, or as after a slip at its start', () => {
     expect(partOf('delete')).toBe('d');
     expect(partOf('3d')).toBe('0');
-    expect(partsFor('edlete')).toEqual(['e', 'd']);
-    expect(partsFor('ddelete')).toEqual(['d']);
+    expect(startsFor('delte')).toEqual(['de', 'ed', 'el']);
+    expect(startsFor('edlete')).toEqual(['ed', 'de', 'dl']);
+    expect(startsFor('ddelete')).toEqual(['dd', 'de']);
   });
 });
 

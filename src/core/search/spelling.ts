@@ -9,12 +9,22 @@
 /** Where the vocabulary's parts are: `<path><key>.gz`, one word a line, gzipped. */
 export const VOCABULARY_PATH = '/search/words/';
 
+/**
+ * The first line of a first letter's part when its words are in parts of their first two
+ * letters instead (`d` → `de`, `di`…): a large catalogue's letters stay small to load.
+ */
+export const SPLIT = '-';
+
 /** Which part of the vocabulary a word is in: its first letter, or `0` for a digit. */
 export const partOf = (word: string): string => (/^[a-z]/.test(word) ? word[0]! : '0');
 
-/** The parts a missed word's corrections can be in: its first letter's, and its second's (`edlete` → `delete`). */
-export function partsFor(word: string): string[] {
-  return [...new Set([partOf(word), ...(word.length > 1 ? [partOf(word.slice(1))] : [])])];
+/**
+ * The two-letter starts a missed word's corrections can have: its own, and for a slip at its
+ * first letter, its first two letters swapped (`edlete` → `de`) and its second and third
+ * (`xdelete` → `de`). Its first letter's part comes first.
+ */
+export function startsFor(word: string): string[] {
+  return [...new Set([word.slice(0, 2), `${word[1]}${word[0]}`, word.slice(1, 3)])].filter((p) => p.length === 2);
 }
 
 /**

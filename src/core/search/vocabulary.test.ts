@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { makeServerFile, makeTool, writeCatalogue } from '../../../test/fixtures.ts';
 import { analyseCatalogue } from '../analyse.ts';
 import { loadCatalogue } from '../../build/catalogue-files.ts';
-import { searchVocabulary, vocabularyParts } from './vocabulary.ts';
+import { SPLIT } from './spelling.ts';
+import { PART_WORDS, searchVocabulary, vocabularyParts } from './vocabulary.ts';
 
 const servers = analyseCatalogue(
   loadCatalogue(
@@ -40,5 +41,18 @@ describe('the vocabulary', () => {
     expect([...parts.keys()]).toEqual([...parts.keys()].sort());
     expect(parts.get('c')!.split('\n')[0]).toBe('create');
     expect(vocabularyParts(searchVocabulary(servers))).toEqual(parts);
+  });
+
+  test('a letter with many words is split by first two letters', () => {
+    const many = new Map<string, number>([
+      ['delete', 9],
+      ...Array.from({ length: PART_WORDS }, (_, i) => [`dx${i}`, 1] as [string, number]),
+      ['edit', 2],
+    ]);
+    const parts = vocabularyParts(many);
+    expect(parts.get('d')).toBe(SPLIT);
+    expect(parts.get('de')).toBe('delete');
+    expect(parts.get('dx')!.split('\n')).toHaveLength(PART_WORDS);
+    expect(parts.get('e')).toBe('edit');
   });
 });
