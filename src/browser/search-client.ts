@@ -5,7 +5,7 @@
  */
 import { identifierWords } from '../core/classify/words.ts';
 import { isActionQuery, isAskedFor, queryWords, subsets } from '../core/search/words.ts';
-import { isTool, rerank } from './search-rank.ts';
+import { hasEveryWord, isTool, rerank } from './search-rank.ts';
 import { FILTER_KEYS, type FilterKey, type SearchState } from './search-state.ts';
 import { correctQuery, exactWords, termFor, type Exact } from './search-terms.ts';
 
@@ -92,12 +92,13 @@ export function searchOptions(
 const RISK_ORDER = ['Critical', 'High', 'Medium', 'Low'];
 
 /**
- * An action query whose every word together finds no tool (only servers or articles, say)
- * also searches the words that match most. Asking for more than one tool was tried: it
- * added other servers' tools after a query that named its server (BENCHMARKS.md).
+ * An action query whose every word together finds no tool that has them all in its own text
+ * (only servers or articles, say, or tools found through their server's topics) also searches
+ * the words that match most. Asking for more than one tool was tried: it added other servers'
+ * tools after a query that named its server (BENCHMARKS.md).
  */
 const FEW = 1;
-/** Results loaded to look for tools among them; beyond this many, some are sure to be tools. */
+/** How many of the first results are looked at for such a tool. */
 const LOOKED_AT = 10;
 export { RERANKED } from './search-rank.ts';
 
@@ -113,12 +114,12 @@ interface Plan {
 
 const quoted = (words: readonly string[]) => words.join(', ');
 
-/** Whether every word together found too little: nothing, or for an action query fewer than `FEW` tools. */
-async function tooFew(results: PagefindResult[], action: boolean): Promise<boolean> {
+/** Whether every word together found too little: nothing, or for an action query fewer than `FEW` tools with them all. */
+async function tooFew(results: PagefindResult[], action: boolean, words: readonly string[]): Promise<boolean> {
   if (results.length === 0) return true;
-  if (!action || results.length >= LOOKED_AT) return false;
-  const data = await Promise.all(results.map((r) => r.data()));
-  return data.filter(isTool).length < FEW;
+  if (!action) return false;
+  const data = await Promise.all(results.slice(0, LOOKED_AT).map((r) => r.data()));
+  return data.filter((d) => isTool(d) && hasEveryWord(d, words)).length < FEW;
 }
 
 /** How many searches of word subsets a fallback runs at most before it tries the words one by one. */
@@ -150,7 +151,7 @@ async function plan(
   full.results = full.results.map(once);
   const all: Plan = { words, searched: words, first: new Set(), note: '' };
   const action = isActionQuery(words);
-  if (words.length < 2 || !(await tooFew(full.results, action))) return { plan: all, search: full };
+  if (words.length < 2 || !(await tooFew(full.results, action, words))) return { plan: all, search: full };
   // A long query that matches little must not run hundreds of searches: after `SEARCHES`,
   // the words are tried one by one.
   let budget = SEARCHES;

@@ -35,25 +35,37 @@ const CATEGORIES: Record<string, Category> = {
   Financial: 'financial',
 };
 
-/** Whether one of `words` is, or starts with, the query word `asked`, as Pagefind would match it. */
+/** A word without its most common endings, to compare as Pagefind's stemming would: deleting, deletes → delet. */
+function stem(word: string): string {
+  const short = word.replace(/(ing|ed|es|s|e)$/, '');
+  return short.length >= 3 ? short : word;
+}
+
+/** Whether one of `words` is, or starts with, the query word `asked` (or its stem), as Pagefind matches. */
 function matches(words: ReadonlySet<string>, asked: string): boolean {
-  const stem = singular(asked);
-  for (const w of words) if (w.startsWith(asked) || w.startsWith(stem)) return true;
+  const short = stem(asked);
+  for (const w of words) if (w.startsWith(asked) || w.startsWith(singular(asked)) || w.startsWith(short)) return true;
   return false;
 }
 
-const wordsOf = (text: string) => new Set(text.split(/\s+/).flatMap((t) => identifierWords(t)));
-
 /**
- * Whether the tool was found only through its server's topics (src/core/search/records.ts):
- * a word of the query is among them but nowhere in the tool's own text.
+ * How many of the query's words a result's own text lacks: Pagefind also finds a tool through
+ * its server's topics (src/core/search/records.ts), and a fallback through some of the words.
  */
-function throughTopics(d: PagefindResultData, asked: readonly string[]): boolean {
-  if (!d.meta.topics) return false;
-  const topics = wordsOf(d.meta.topics);
-  const own = wordsOf(d.content ?? '');
-  return asked.some((w) => matches(topics, w) && !matches(own, w));
+function missing(d: PagefindResultData, asked: readonly string[]): number {
+  // Each word whole and in its parts, as Pagefind indexes it: GitHub is github, and git and hub.
+  const own = new Set(
+    (d.content ?? '').split(/\s+/).flatMap((t) => [t.toLowerCase().replace(/[^a-z0-9]/g, ''), ...identifierWords(t)]),
+  );
+  return asked.filter((w) => !matches(own, w)).length;
 }
+
+/** Whether a result's own text has every one of the query's `words` (small words aside). */
+export const hasEveryWord = (d: PagefindResultData, words: readonly string[]) =>
+  missing(
+    d,
+    words.flatMap((w) => identifierWords(w)),
+  ) === 0;
 
 /** Whether the query is what people call this server result (src/core/search/names.ts). */
 const named = (query: string, d: PagefindResultData) =>
@@ -72,28 +84,47 @@ const named = (query: string, d: PagefindResultData) =>
  * |       | action is asked for, then one only of the category asked for                               |
  * | 8, 9  | other tools: one whose name's words but its action the query names, then the others        |
  * | 9     | servers and articles, for a query that is not an action                                    |
- * | 14–19 | tools found only through their server's topics, in the same order                          |
  * | 20    | a page whose own description calls it deprecated                                           |
- * | 21    | servers and articles, for an action query                                                  |
+ * | 30–50 | the same order again for results whose own text lacks words of the query (found through    |
+ * |       | their server's topics, or by a fallback), those that lack fewer first                       |
+ * | 60    | servers and articles, for an action query                                                  |
+ */
+interface Asked {
+  query: string;
+  action: boolean;
+  asked: ReturnType<typeof queryActions>;
+  /** Tools of these servers (by the title the site shows) come next after a server the query names. */
+  servers: ReadonlySet<string>;
+}
+
+/** A result's rank by what it is, before the words its own text lacks (see `ranker`). */
+function rankOf(d: PagefindResultData, { query, action, asked, servers }: Asked): number {
+  const name = d.meta.title ?? '';
+  if (named(query, d) || namesExactly(query, name)) return 0;
+  if (isTool(d) && servers.has(serverOf(d))) return 1;
+  // A tool its own server calls deprecated yields to the one that replaces it.
+  if (DEPRECATED.test(d.meta.excerpt ?? '')) return 20;
+  // After every tool, whatever words those lack.
+  if (!isTool(d)) return action ? 60 : 9;
+  const does = (d.meta.does ?? '').split(' ').filter(Boolean);
+  const level = nameInQuery(query, name, d.meta.namespace, does);
+  if (level >= 2) return 5 - level;
+  const how = action ? doesWhatIsAsked(asked, does, CATEGORIES[d.filters?.category?.[0] ?? '']) : 0;
+  return how > 0 ? 4 + 2 * (1 - level) + (2 - how) : 9 - level;
+}
+
+/**
+ * Ranks results for `query` (table above). A result whose own text lacks words of the query
+ * comes after those that have them all, in the same order, those that lack fewer first.
  */
 function ranker(query: string, servers: ReadonlySet<string>) {
   const words = queryWords(query);
-  const action = isActionQuery(words);
-  const asked = queryActions(words);
+  const context = { query, action: isActionQuery(words), asked: queryActions(words), servers };
   const parts = words.flatMap((w) => identifierWords(w));
   return (d: PagefindResultData): number => {
-    const name = d.meta.title ?? '';
-    if (named(query, d) || namesExactly(query, name)) return 0;
-    if (isTool(d) && servers.has(serverOf(d))) return 1;
-    // A tool its own server calls deprecated yields to the one that replaces it.
-    if (DEPRECATED.test(d.meta.excerpt ?? '')) return 20;
-    if (!isTool(d)) return action ? 21 : 9;
-    const does = (d.meta.does ?? '').split(' ').filter(Boolean);
-    const level = nameInQuery(query, name, d.meta.namespace, does);
-    if (level >= 2) return 5 - level;
-    const how = action ? doesWhatIsAsked(asked, does, CATEGORIES[d.filters?.category?.[0] ?? '']) : 0;
-    const rank = how > 0 ? 4 + 2 * (1 - level) + (2 - how) : 9 - level;
-    return rank + (throughTopics(d, parts) ? 10 : 0);
+    const lacks = missing(d, parts);
+    const rank = rankOf(d, context);
+    return rank < 60 && lacks > 0 ? rank + 30 + Math.min(lacks, 9) / 10 : rank;
   };
 }
 

@@ -108,15 +108,18 @@ describe('a server search record', () => {
 });
 
 describe('topic words', () => {
-  test('are the words a quarter of a server’s tool descriptions use, singular, not verbs or common words', () => {
-    const [server] = servers({ name: 'io.x/pg', title: 'Postgres Admin' }, [
-      makeTool({ name: 'list_schemas', description: 'List the schemas in the database.' }),
-      makeTool({ name: 'create_role', description: 'Create a database role.' }),
-      makeTool({ name: 'drop_table', description: 'Drop a table and its data.' }),
-      makeTool({ name: 'list_tables', description: 'List tables in a schema.' }),
-      makeTool({ name: 'execute_sql', description: 'Execute SQL on the primary databases.' }),
-    ]);
-    expect(topicWords(server!, (w) => w === 'schema')).toEqual(['database', 'table']);
+  test('are the words of the server’s description and those a quarter of its tools’ descriptions use, singular, not verbs or common words', () => {
+    const [server] = servers(
+      { name: 'io.x/pg', title: 'Postgres Admin', description: 'Browse and change a Postgres server.' },
+      [
+        makeTool({ name: 'list_schemas', description: 'List the schemas in the database.' }),
+        makeTool({ name: 'create_role', description: 'Create a database role.' }),
+        makeTool({ name: 'drop_table', description: 'Drop a table and its data.' }),
+        makeTool({ name: 'list_tables', description: 'List tables in a schema.' }),
+        makeTool({ name: 'execute_sql', description: 'Execute SQL on the primary databases.' }),
+      ],
+    );
+    expect(topicWords(server!, (w) => w === 'schema' || w === 'server')).toEqual(['database', 'table', 'postgre']);
   });
 });
 

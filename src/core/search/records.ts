@@ -120,17 +120,20 @@ const PLAIN = new Set(
 
 /**
  * What a server's tools are about, beyond their own names: the words (singular, four
- * letters or more) that at least a quarter of its tools' descriptions use, and at least
- * two, unless they are common across the whole catalogue (`common`). A Postgres server's
- * `drop_table` is then found by "wipe database" though its own description never says
- * "database": the server's other tools do.
+ * letters or more, no verbs) of the server's own description, and those that at least a
+ * quarter of its tools' descriptions use, and at least two, unless they are common across
+ * the catalogue (`common`). A Postgres server's `drop_table` is then found by "wipe
+ * database" though its own description never says "database": the server's other tools
+ * do; a memory server's `qdrant-store` by "store a memory", which only its server says.
  */
 export function topicWords(server: AnalysedServer, common: (word: string) => boolean): string[] {
   const counts = new Map<string, number>();
   for (const t of server.tools)
     for (const w of descriptionWords(t.tool.description)) counts.set(w, (counts.get(w) ?? 0) + 1);
   const least = Math.max(2, server.tools.length / 4);
-  return [...counts].filter(([w, n]) => n >= least && !common(w)).map(([w]) => w);
+  const words = new Set([...counts].filter(([, n]) => n >= least).map(([w]) => w));
+  for (const w of descriptionWords(server.server.description)) words.add(w);
+  return [...words].filter((w) => !common(w));
 }
 
 /** The distinct words of a description that can say what it is about, singular. */
@@ -141,16 +144,22 @@ const descriptionWords = (text: string) =>
       .map(singular),
   );
 
-/** Whether a word is in more than a tenth of the catalogue's tool descriptions: too common to tell servers apart. */
+/**
+ * Whether a word is too common to tell servers apart: in more than a tenth of the catalogue's
+ * tool descriptions, or of its server descriptions ("tools", "platform").
+ */
 export function commonWords(servers: readonly AnalysedServer[]): (word: string) => boolean {
-  const counts = new Map<string, number>();
+  const inTools = new Map<string, number>();
+  const inServers = new Map<string, number>();
   let tools = 0;
-  for (const server of servers)
+  for (const server of servers) {
+    for (const w of descriptionWords(server.server.description)) inServers.set(w, (inServers.get(w) ?? 0) + 1);
     for (const t of server.tools) {
       tools++;
-      for (const w of descriptionWords(t.tool.description)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of descriptionWords(t.tool.description)) inTools.set(w, (inTools.get(w) ?? 0) + 1);
     }
-  return (word) => (counts.get(word) ?? 0) > tools / 10;
+  }
+  return (word) => (inTools.get(word) ?? 0) > tools / 10 || (inServers.get(word) ?? 0) > servers.length / 10;
 }
 
 /** What a tool record says about its server: the words naming it, and what its tools are about. */
