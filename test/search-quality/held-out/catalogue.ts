@@ -1,8 +1,9 @@
 /**
  * The held-out catalogue of the search-quality benchmark (scripts/lib/search-quality.ts):
- * shaped like a catalogue synced from the MCP Registry, and never used to tune search.
+ * shaped like a catalogue synced from the MCP Registry. Search is not tuned on it: a query
+ * that fails here is a reason to look for a general rule, tried on the tuning set first.
  * Names are the registry's (`io.github.<owner>/<name>`, a few domain namespaces such as
- * `com.notion/mcp`), many servers have no title, and about a third have no tools at all:
+ * `com.notion/mcp`), many servers have no title, and two in five have no tools at all:
  * the sync wrote them and the scan failed, needed credentials or never ran. Tool names
  * follow each server's own style (snake_case, kebab-case, camelCase, `API-post-search`,
  * `twilio_api_v2010--CreateMessage`); every description is written for this benchmark.
