@@ -181,6 +181,77 @@ describe('search finds what people type (issue 17)', () => {
   });
 });
 
+describe('names, typos and what a tool does (search on a registry catalogue)', () => {
+  const status = (page: Page) => page.locator('#search-status').textContent();
+
+  test('a misspelt word is corrected, with a link that searches the words as typed', async () => {
+    const page = await open(browser, '/search/?q=delte%20file');
+    await settled(page);
+    expect(await status(page)).toMatch(
+      /^Showing results for “delete file”; search for “delte file” instead\. \d+ results? for “delete file”/,
+    );
+    expect((await titles(page)).slice(0, 5)).toContain('delete_file');
+    await page.locator('#search-status a').click();
+    await page.waitForURL(/verbatim=1/);
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('delte file');
+    expect(await status(page)).not.toContain('Showing results for');
+    await page.context().close();
+  });
+
+  test('the header box corrects the same word and says so', async () => {
+    const page = await open(browser, '/');
+    await page.locator('#site-search-q').fill('delte file');
+    await page.waitForFunction(() =>
+      document.querySelector('.search-popup-status')?.textContent?.startsWith('Showing results for “delete file”'),
+    );
+    expect(await page.locator('.search-popup-status a').getAttribute('href')).toBe(
+      '/search/?q=delte%20file&verbatim=1',
+    );
+    await page.context().close();
+  });
+
+  test('"github" is no longer every server published from a GitHub account', async () => {
+    const page = await open(browser, '/search/?q=github');
+    await settled(page);
+    const infos = await page.locator('#search-results .result-info').allTextContents();
+    expect(infos.filter((i) => i === 'Server')).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a registry name typed whole, or the owner, finds its server first, shown by its site title', async () => {
+    const untitled = servers.find((s) => !s.server.title && s.tools.length > 0)!;
+    for (const q of [untitled.server.name, untitled.server.name.split('/')[0]!.split('.').at(-1)!]) {
+      const page = await open(browser, `/search/?q=${encodeURIComponent(q)}`);
+      await settled(page);
+      const first = page.locator('#search-results .result').first();
+      expect(await first.locator('.result-info').textContent()).toBe('Server');
+      expect(await first.locator('.result-title').textContent()).toBe(untitled.server.name);
+      await page.context().close();
+    }
+  });
+
+  test('"charge a card" finds the tool that charges before the one that reads a charge', async () => {
+    const page = await open(browser, '/search/?q=charge%20a%20card');
+    await settled(page);
+    const found = await titles(page);
+    expect(found[0]).toBe('create_charge');
+    expect(found.indexOf('get_charge')).not.toBe(0);
+    await page.context().close();
+  });
+
+  test('"wipe database" finds tools that wipe, drop_table among the first five, and no read', async () => {
+    const page = await open(browser, '/search/?q=wipe%20database');
+    await settled(page);
+    const found = await titles(page);
+    expect(found.slice(0, 5)).toContain('drop_table');
+    expect(found.slice(0, 5)).not.toContain('list_schemas');
+    const categories = await page.locator('#search-results .result .badge[class*="c-"]').allTextContents();
+    expect(categories.slice(0, 3).every((c) => c === 'Destructive')).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('search results and filters (issue 15)', () => {
   test('excerpts are the description’s readable text, with no filter values run together', async () => {
     const page = await open(browser, '/search/?q=delete');

@@ -6,7 +6,7 @@
  * A page has one box: its elements and state are this module's, set by `startHeaderSearch`.
  */
 import { searchPath } from '../core/site/paths.ts';
-import type { PagefindResultData } from './search-client.ts';
+import type { CatalogueSearch, PagefindResultData } from './search-client.ts';
 
 /** The search code, loaded on first use: `import('./search-client.ts')`. */
 type Client = typeof import('./search-client.ts');
@@ -66,6 +66,15 @@ function statusText(count: number, query: string, note: string): string {
   return `${count.toLocaleString('en-US')} result${count === 1 ? '' : 's'} for “${query}”${first}.${note ? ` ${note}` : ''}`;
 }
 
+/** The status line's nodes: a correction's notice first, its link to the search page for the words as typed. */
+function statusNodes(client: Client, search: CatalogueSearch, typed: string): (Node | string)[] {
+  const text = statusText(search.results.length, search.corrected ?? typed, search.note);
+  if (!search.corrected) return [text];
+  // The search page's address for the words as typed (src/browser/search-state.ts).
+  const href = `${searchPath(typed)}&verbatim=1`;
+  return [...client.correctionNotice(search.corrected, typed, href), ' ', text];
+}
+
 async function run() {
   const q = input.value.trim();
   const mine = ++generation;
@@ -88,7 +97,7 @@ async function run() {
   if (mine !== generation) return;
   urls = top.map((d) => d.url);
   list.replaceChildren(...top.map((d, i) => option(client, d, i, search.words)));
-  status.textContent = statusText(search.results.length, q, search.note);
+  status.replaceChildren(...statusNodes(client, search, q));
   open(true);
   setActive(-1);
 }

@@ -4,14 +4,18 @@
  * to search, so pages carry almost no script until then.
  */
 import { identifierWords } from '../core/classify/words.ts';
-import { isActionQuery, isAskedFor, nameInQuery, namesExactly, queryWords, subsets } from '../core/search/words.ts';
+import { isActionQuery, isAskedFor, queryWords, subsets } from '../core/search/words.ts';
+import { hasEveryWord, isTool, rerank } from './search-rank.ts';
 import { FILTER_KEYS, type FilterKey, type SearchState } from './search-state.ts';
+import { correctQuery, exactWords, termFor, type Exact } from './search-terms.ts';
 
 // The header box and the search-quality bench (scripts/lib/search-quality.ts) start a search from it.
 export { emptyState } from './search-state.ts';
 
 export interface PagefindResultData {
   url: string;
+  /** The record's searched text (src/core/search/records.ts). */
+  content?: string;
   meta: Record<string, string | undefined>;
   /** The record's filter values (src/core/search/records.ts): what a result's badges are read from. */
   filters: Record<string, string[] | undefined>;
@@ -36,6 +40,8 @@ export interface CatalogueSearch extends PagefindSearch {
   note: string;
   /** The query's words the results are highlighted for. */
   words: string[];
+  /** When a misspelt word was corrected: the query searched instead of the one typed. */
+  corrected?: string;
 }
 
 interface Pagefind {
@@ -59,7 +65,10 @@ export function loadPagefind(): Promise<Pagefind> {
     // The title is the name, already weighted in the record; Pagefind's fivefold boost on top of that
     // put servers above their own tools for "<server> <thing>" queries (BENCHMARKS.md).
     await pagefind.options({
-      ranking: { termFrequency: 0.6, metaWeights: { excerpt: 0, position: 0, namespace: 0, title: 1 } },
+      ranking: {
+        termFrequency: 0.6,
+        metaWeights: { excerpt: 0, position: 0, namespace: 0, does: 0, topics: 0, names: 0, registry: 0, title: 1 },
+      },
     });
     await pagefind.init();
     return pagefind;
@@ -83,15 +92,15 @@ export function searchOptions(
 const RISK_ORDER = ['Critical', 'High', 'Medium', 'Low'];
 
 /**
- * An action query whose every word together finds no tool (only servers or articles, say)
- * also searches the words that match most. Asking for more than one tool was tried: it
- * added other servers' tools after a query that named its server (BENCHMARKS.md).
+ * An action query whose every word together finds no tool that has them all in its own text
+ * (only servers or articles, say, or tools found through their server's topics) also searches
+ * the words that match most. Asking for more than one tool was tried: it added other servers'
+ * tools after a query that named its server (BENCHMARKS.md).
  */
 const FEW = 1;
-/** Results loaded to look for tools among them; beyond this many, some are sure to be tools. */
+/** How many of the first results are looked at for such a tool. */
 const LOOKED_AT = 10;
-/** How many of the first results are reordered by kind and exact name (their data is loaded to know them). */
-export const RERANKED = 10;
+export { RERANKED } from './search-rank.ts';
 
 interface Plan {
   /** The query's words (small words aside): what the results are marked for. */
@@ -104,14 +113,13 @@ interface Plan {
 }
 
 const quoted = (words: readonly string[]) => words.join(', ');
-const isTool = (d: PagefindResultData) => d.filters?.type?.[0] === 'Tool';
 
-/** Whether every word together found too little: nothing, or for an action query fewer than `FEW` tools. */
-async function tooFew(results: PagefindResult[], action: boolean): Promise<boolean> {
+/** Whether every word together found too little: nothing, or for an action query fewer than `FEW` tools with them all. */
+async function tooFew(results: PagefindResult[], action: boolean, words: readonly string[]): Promise<boolean> {
   if (results.length === 0) return true;
-  if (!action || results.length >= LOOKED_AT) return false;
-  const data = await Promise.all(results.map((r) => r.data()));
-  return data.filter(isTool).length < FEW;
+  if (!action) return false;
+  const data = await Promise.all(results.slice(0, LOOKED_AT).map((r) => r.data()));
+  return data.filter((d) => isTool(d) && hasEveryWord(d, words)).length < FEW;
 }
 
 /** How many searches of word subsets a fallback runs at most before it tries the words one by one. */
@@ -132,14 +140,18 @@ const BEST_FIRST = 3;
  * Preferring the subset that keeps the query's last word, or the one with the fewest
  * results, was tried: each lost more queries than it won (BENCHMARKS.md).
  */
-async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Plan; search: PagefindSearch }> {
+async function plan(
+  pagefind: Pagefind,
+  state: SearchState,
+  term: (words: readonly string[]) => string,
+): Promise<{ plan: Plan; search: PagefindSearch }> {
   const words = queryWords(state.q);
   const options = searchOptions(state);
-  const full = await pagefind.search(words.join(' '), options);
+  const full = await pagefind.search(term(words), options);
   full.results = full.results.map(once);
   const all: Plan = { words, searched: words, first: new Set(), note: '' };
   const action = isActionQuery(words);
-  if (words.length < 2 || !(await tooFew(full.results, action))) return { plan: all, search: full };
+  if (words.length < 2 || !(await tooFew(full.results, action, words))) return { plan: all, search: full };
   // A long query that matches little must not run hundreds of searches: after `SEARCHES`,
   // the words are tried one by one.
   let budget = SEARCHES;
@@ -149,7 +161,7 @@ async function plan(pagefind: Pagefind, state: SearchState): Promise<{ plan: Pla
     budget -= tried.length;
     const found: { words: string[]; search: PagefindSearch }[] = [];
     for (const subset of tried) {
-      const search = await pagefind.search(subset.join(' '), options);
+      const search = await pagefind.search(term(subset), options);
       if (search.results.length > full.results.length) found.push({ words: subset, search });
     }
     if (found.length === 0) continue;
@@ -178,47 +190,17 @@ function once(result: PagefindResult): PagefindResult {
   return { id: result.id, score: result.score, data: () => (data ??= result.data()) };
 }
 
-const DEPRECATED = /\bdeprecated\b/i;
-/** Where a tool's server lists it (src/core/search/records.ts); unknown ones go last. */
-const position = (d: PagefindResultData) => Number(d.meta.position ?? Infinity);
-
 /**
- * Reorders the first results: a page whose name is the query exactly comes first, then
- * tools by how fully the query names their name (src/core/search/words.ts); for an action query ("delete a branch")
- * tools come before servers and attack articles; a tool whose description calls it
- * deprecated comes after the others; otherwise Pagefind's order stands.
- * Only the first `RERANKED` are looked at: what they are is known only once their data
- * is loaded, which the page shows next anyway.
+ * What Pagefind searches for the query's words (src/browser/search-terms.ts), and the query
+ * itself with its misspelt words corrected unless the search is `verbatim`.
  */
-async function rerank(results: PagefindResult[], query: string): Promise<PagefindResult[]> {
-  const head = results.slice(0, RERANKED);
-  const data = await Promise.all(head.map((r) => r.data()));
-  const action = isActionQuery(queryWords(query));
-  const rank = (d: PagefindResultData) => {
-    const name = d.meta.title ?? '';
-    if (namesExactly(query, name)) return 0;
-    // A tool its own server calls deprecated yields to the one that replaces it.
-    if (DEPRECATED.test(d.meta.excerpt ?? '')) return 5;
-    if (isTool(d)) return 4 - nameInQuery(query, name, d.meta.namespace);
-    return action ? 6 : 4;
-  };
-  const order = head.map((r, i) => ({ r, d: data[i]!, key: rank(data[i]!), i }));
-  order.sort((a, b) => a.key - b.key || a.i - b.i);
-  // One server's tools that match equally well take their places in the order the server
-  // lists them: servers list their main tools first (the file system's read_text_file before
-  // read_media_file for "read a file"). Other results keep their places.
-  const groups = new Map<string, number[]>();
-  order.forEach((o, slot) => {
-    if (!isTool(o.d)) return;
-    const group = `${o.key}\u0000${o.d.filters?.server?.[0] ?? ''}`;
-    groups.set(group, [...(groups.get(group) ?? []), slot]);
-  });
-  const placed = [...order];
-  for (const slots of groups.values()) {
-    const listed = slots.map((slot) => order[slot]!).sort((a, b) => position(a.d) - position(b.d));
-    slots.forEach((slot, k) => (placed[slot] = listed[k]!));
-  }
-  return [...placed.map((o) => o.r), ...results.slice(RERANKED)];
+async function understand(pagefind: Pagefind, state: SearchState) {
+  const exact: Exact = exactWords(pagefind);
+  const q = state.verbatim ? state.q : await correctQuery(state.q, exact);
+  const terms = new Map<string, string>();
+  await Promise.all(queryWords(q).map(async (w) => terms.set(w, await termFor(w, exact))));
+  const term = (words: readonly string[]) => words.map((w) => terms.get(w) ?? w).join(' ');
+  return { q, term, corrected: q === state.q ? undefined : q };
 }
 
 /**
@@ -232,19 +214,26 @@ export async function runSearch(pagefind: Pagefind, state: SearchState): Promise
     const search = await pagefind.search(null, searchOptions(state));
     return { ...search, results: search.results.map(once), note: '', words: [] };
   }
-  const { plan: chosen, search: all } = await plan(pagefind, state);
-  const term = chosen.searched.join(' ');
-  const done = (results: PagefindResult[]) => ({ ...all, results, note: chosen.note, words: chosen.words });
+  const { q, term, corrected } = await understand(pagefind, state);
+  const { plan: chosen, search: all } = await plan(pagefind, { ...state, q }, term);
+  const done = (results: PagefindResult[]): CatalogueSearch => ({
+    ...all,
+    results,
+    note: chosen.note,
+    words: chosen.words,
+    ...(corrected ? { corrected } : {}),
+  });
   if (state.sort === 'risk') {
     const levels = RISK_ORDER.filter((r) => state.filters.risk.length === 0 || state.filters.risk.includes(r));
-    const parts = await Promise.all(levels.map((r) => pagefind.search(term, searchOptions(state, { risk: [r] }))));
+    const searched = term(chosen.searched);
+    const parts = await Promise.all(levels.map((r) => pagefind.search(searched, searchOptions(state, { risk: [r] }))));
     const seen = new Set(parts.flatMap((p) => p.results.map((r) => r.id)));
     const rest = all.results.filter((r) => !seen.has(r.id));
     return done([...parts.flatMap((p) => p.results), ...rest].map(once));
   }
   const first = all.results.filter((r) => chosen.first.has(r.id));
   const then = all.results.filter((r) => !chosen.first.has(r.id));
-  return done(await rerank([...first, ...then].map(once), state.q));
+  return done(await rerank([...first, ...then].map(once), q));
 }
 
 /**
@@ -262,6 +251,20 @@ export function renderExcerpt(target: HTMLElement, excerpt: string, words: reado
       target.append(mark);
     } else if (part) target.append(part);
   }
+}
+
+/**
+ * The notice of a correction, as nodes for a status line: "Showing results for “delete
+ * file”; search for “delte file” instead.", the second a link to `href`, the search of
+ * the words as typed. Both queries are what someone typed: text only, never markup.
+ */
+export function correctionNotice(corrected: string, typed: string, href: string): Node[] {
+  const link = document.createElement('a');
+  link.href = href;
+  link.textContent = typed;
+  return [`Showing results for “${corrected}”; search for “`, link, '” instead.'].map((part) =>
+    typeof part === 'string' ? document.createTextNode(part) : part,
+  );
 }
 
 /** Filter values are the labels the site shows; the badge classes use the keys. */
@@ -287,11 +290,13 @@ export function resultItem(
   const link = document.createElement('a');
   link.href = data.url;
   link.className = 'result-title';
-  link.textContent = data.meta.title ?? data.url;
-  const info = document.createElement('span');
-  info.className = 'result-info';
   const only = (key: string) => data.filters?.[key]?.[0] ?? '';
   const type = only('type');
+  // A server is shown by the title the site gives it (its registry name when it has none), which
+  // its record keeps out of the searched text (src/core/search/records.ts).
+  link.textContent = (type === 'Server' && only('server')) || data.meta.title || data.url;
+  const info = document.createElement('span');
+  info.className = 'result-info';
   info.textContent = only('server') && type === 'Tool' ? `Tool on ${only('server')}` : type;
   const badges = document.createElement('span');
   badges.className = 'badges';

@@ -7,7 +7,7 @@
  * `startSearchPage`.
  */
 import { figure, plural } from '../core/text.ts';
-import { loadPagefind, resultItem, runSearch, type CatalogueSearch } from './search-client.ts';
+import { correctionNotice, loadPagefind, resultItem, runSearch, type CatalogueSearch } from './search-client.ts';
 import {
   activeFilters,
   canonicalFilters,
@@ -190,22 +190,35 @@ async function run() {
   shown = 0;
   list.replaceChildren();
   renderFacets(search.filters);
-  const text = summary(results.length, state.q, search.note);
+  const text = summary(results.length, search.corrected ?? state.q, search.note);
+  // "Showing results for “delete file”; search for “delte file” instead.": the link searches the words as typed.
+  const notice = search.corrected
+    ? [
+        ...correctionNotice(
+          search.corrected,
+          state.q,
+          `${location.pathname}?${serialiseSearchState({ ...state, verbatim: true })}`,
+        ),
+        ' ',
+      ]
+    : [];
   if (results.length === 0) {
     renderEmpty();
     more.hidden = true;
-    status.textContent = text;
+    status.replaceChildren(...notice, text);
     return;
   }
   empty.hidden = true;
   await showMore();
   // Announced once the results are on the page.
-  if (mine === generation) status.textContent = text;
+  if (mine === generation) status.replaceChildren(...notice, text);
 }
 
 function wireEvents() {
   q.addEventListener('input', () => {
     state.q = q.value.trim();
+    // New words: a misspelt one may be corrected again.
+    state.verbatim = false;
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => commit(false), 150);
   });
@@ -215,6 +228,7 @@ function wireEvents() {
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (state.q !== q.value.trim()) state.verbatim = false;
     state.q = q.value.trim();
     commit(true);
   });

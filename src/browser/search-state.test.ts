@@ -34,6 +34,8 @@ describe('reading the search from the address', () => {
     ['sort in another case, relevance', '?sort=RISK', state()],
     ['a repeated query: the first', '?q=first&q=second', state('first')],
     ['a repeated sort: the first', '?sort=relevance&sort=risk', state()],
+    ['the words as typed, no correction', '?q=delte+file&verbatim=1', { ...state('delte file'), verbatim: true }],
+    ['verbatim only as 1', '?q=delte&verbatim=yes', state('delte')],
     ['unknown parameters, ignored', '?page=2&utm_source=x&Q=upper&__proto__=1', state()],
     ['markup, as plain text', '?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E', state('<script>alert(1)</script>')],
     ['markup in a filter, as plain text', '?server=%3Cimg%20src%3Dx%3E', state('', { server: ['<img src=x>'] })],
@@ -74,6 +76,12 @@ describe('writing the search into the address', () => {
     ],
     ['sort by relevance: left out, as the default', state('x', {}, 'relevance'), 'q=x'],
     ['sort by risk', state('', {}, 'risk'), 'sort=risk'],
+    [
+      'the words as typed, last',
+      { ...state('delte file', {}, 'risk'), verbatim: true },
+      'q=delte+file&sort=risk&verbatim=1',
+    ],
+    ['verbatim without a query: left out', { ...state(), verbatim: true }, ''],
   ])('%s', (_, given, expected) => {
     expect(serialiseSearchState(given)).toBe(expected);
   });
@@ -109,6 +117,7 @@ describe('the address round trip', () => {
     'q=flux+edit',
     'q=%C3%A9t%C3%A9&risk=High&risk=Critical&sort=risk',
     'type=Tool&category=Read&signal=Moves+money&server=GitHub&grade=A',
+    'q=delte+file&verbatim=1',
   ])('%j: written back as read', (search) => {
     expect(serialiseSearchState(parseSearchState(search))).toBe(search);
   });

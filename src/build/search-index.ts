@@ -14,8 +14,21 @@
 import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../core/search/records.ts';
+import { VOCABULARY_PATH } from '../core/search/spelling.ts';
+
+/**
+ * How much of the index a chunk holds, in word locations (Pagefind's default: 20,000). A query
+ * downloads the chunk of each of its words, so smaller chunks make a first search cheaper; the
+ * list of chunks every search loads grows a little. At 20,000 tools, 10,000 took a two-word
+ * query's chunks from about 45 KB to about 15 KB, for 0.8 KB more of that list (BENCHMARKS.md).
+ * Pagefind reads it from an environment variable it calls unstable: were it to go, the index
+ * would only be chunked as before.
+ */
+export const INDEX_CHUNK_SIZE = 10_000;
+const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /** Written last into a records folder, with their number: the records are complete and can be indexed. */
 export const RECORDS_COMPLETE = '.complete';
@@ -65,6 +78,8 @@ export interface PendingIndex {
  */
 export async function readSearchRecords(recordsDir: string): Promise<PendingIndex> {
   const expected = Number(readFileSync(join(recordsDir, RECORDS_COMPLETE), 'utf8'));
+  // Pagefind's process reads it when it starts (here, unless one is running already).
+  process.env[CHUNK_SIZE_ENV] ??= String(INDEX_CHUNK_SIZE);
   const close = async () => {
     await pagefind.close();
   };
@@ -99,4 +114,20 @@ export async function indexSearchRecords(recordsDir: string, outputPath: string)
   const pending = await readSearchRecords(recordsDir);
   await pending.write(outputPath);
   return pending.pages;
+}
+
+/**
+ * Writes the vocabulary's parts (src/core/search/vocabulary.ts) into the site, gzipped:
+ * `<site>/search/words/<key>.gz`. Returns their size on disk, in bytes.
+ */
+export function writeVocabulary(site: string, parts: ReadonlyMap<string, string>): number {
+  const folder = join(site, VOCABULARY_PATH);
+  mkdirSync(folder, { recursive: true });
+  let bytes = 0;
+  for (const [key, text] of parts) {
+    const zipped = gzipSync(text, { level: 9 });
+    writeFileSync(join(folder, `${key}.gz`), zipped);
+    bytes += zipped.length;
+  }
+  return bytes;
 }

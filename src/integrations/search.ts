@@ -6,8 +6,9 @@ import { analyseCatalogue } from '../core/analyse.ts';
 import { readAttackFiles } from '../build/attack-files.ts';
 import type { Catalogue } from '../build/catalogue-files.ts';
 import { RECORDS_DIR_ENV } from '../build/env.ts';
-import { indexSearchRecords, recordsFolder, writeSearchRecords } from '../build/search-index.ts';
+import { indexSearchRecords, recordsFolder, writeSearchRecords, writeVocabulary } from '../build/search-index.ts';
 import { attackRecords, serverRecords, toolRecords } from '../core/search/records.ts';
+import { searchVocabulary, vocabularyParts } from '../core/search/vocabulary.ts';
 import { currentShard } from '../build/shards.ts';
 import { verifyBuild } from '../build/verify-build.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
@@ -31,6 +32,7 @@ export default function search(): AstroIntegration {
   let catalogue: Catalogue | undefined;
   let toolUrls: string[] = [];
   let folder = '';
+  let vocabulary = new Map<string, string>();
   return {
     name: 'mcp-catalogue-search',
     hooks: {
@@ -51,6 +53,8 @@ export default function search(): AstroIntegration {
           ...attackRecords(readAttackFiles(resolve('content/attacks'))),
         ]);
         logger.info(`Wrote ${toolUrls.length} tool search records and the others to ${folder}`);
+        // The words a misspelt query word is corrected to, written into the site once it is built.
+        vocabulary = vocabularyParts(searchVocabulary(servers));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!catalogue || !finishes) return;
@@ -61,6 +65,7 @@ export default function search(): AstroIntegration {
           throw new Error(`The build lost or added tools:\n  - ${problems.slice(0, 50).join('\n  - ')}`);
         // The benchmark (scripts/bench.ts) reads this line.
         logger.info(`Checked: ${toolUrls.length} tools, each with one page, one API record and one search record.`);
+        writeVocabulary(site, vocabulary);
         if (process.env[RECORDS_DIR_ENV]) return; // scripts/build.ts writes the index
         try {
           const started = performance.now();

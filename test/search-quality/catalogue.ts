@@ -22,7 +22,7 @@ export interface QualityServer {
 }
 
 /** `'name | description | param param'` lines: compact to write, easy to read. */
-function tools(lines: string): QualityTool[] {
+export function tools(lines: string): QualityTool[] {
   return lines
     .trim()
     .split('\n')
@@ -1465,10 +1465,24 @@ space_search | Find Spaces (hosted demos). | query
   ),
 ];
 
+/**
+ * Servers as a registry sync leaves them before a scan lists their tools, some without a
+ * title: what a query naming a server must find on a catalogue synced from the registry.
+ */
+export const UNSCANNED_SERVERS: QualityServer[] = [
+  server('invoice-ninja', 'io.github.acme-billing/invoice-ninja-mcp', '', 'Invoices and clients in Invoice Ninja.', []),
+  server('octopus-deploy', 'com.octopus/octopus-mcp', 'Octopus Deploy', 'Releases and deployments in Octopus.', []),
+  server('rovo', 'com.atlassian/rovo-mcp', 'Atlassian Rovo', 'Search across Atlassian products.', []),
+  server('weather-alerts', 'io.github.jdoe-labs/weather-alerts', '', 'Severe weather alerts by region.', []),
+  server('pgvector', 'io.github.vectorlab/pgvector-mcp-server', '', 'Similarity search in Postgres with pgvector.', []),
+  server('meilisearch', 'com.meilisearch/meilisearch-mcp', 'Meilisearch', 'Indexes and documents in Meilisearch.', []),
+];
+
 /** A catalogue file (docs/catalogue-format.md: the registry's `server` part and the `tools/list` result). */
 export function serverFile(s: QualityServer) {
   return {
-    server: { name: s.name, title: s.title, description: s.description },
+    server: { name: s.name, ...(s.title ? { title: s.title } : {}), description: s.description },
+    ...(s.tools.length ? {} : { scan: { status: 'not-scanned' } }),
     tools: s.tools.map((t) => ({
       name: t.name,
       description: t.description,

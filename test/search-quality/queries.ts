@@ -2,13 +2,22 @@
  * What people type, and the tool each query means, for the search-quality benchmark
  * over the catalogue in ./catalogue.ts. The kinds issue 17 lists: plain sentences with
  * small words, the server named as a word, plurals, the field's verb equivalents
- * (remove for delete, post for send, fetch for get…), and a tool's exact name.
+ * (remove for delete, post for send, fetch for get…), and a tool's exact name; then the
+ * verbs of what a tool does (wipe, erase, charge, bill), servers by what people call them
+ * and typos. This is the tuning set: the held-out set in ./held-out/ is only measured.
  */
 export interface QualityQuery {
   q: string;
-  /** `server-slug/tool_name`: the tool the query means. */
+  /** `server-slug/tool_name`: the tool the query means; `server-slug` alone: the server. */
   meant: string;
+  /**
+   * What the query is, scored apart: words for a tool (the default), a server's name, or a
+   * typo of a tool's or a server's name or of the words around it.
+   */
+  kind?: QueryKind;
 }
+
+export type QueryKind = 'natural' | 'server' | 'typo';
 
 export const QUALITY_QUERIES: QualityQuery[] = [
   // A sentence naming the server and small words the tool's text lacks.
@@ -74,4 +83,54 @@ export const QUALITY_QUERIES: QualityQuery[] = [
   { q: 'pods_exec', meant: 'kubernetes/pods_exec' },
   { q: 'git_commit', meant: 'git/git_commit' },
   { q: 'sequentialthinking', meant: 'sequential-thinking/sequentialthinking' },
+  // What the tool does, in the verbs of its category: destroying, charging (issue: search on a registry catalogue).
+  { q: 'wipe a snowflake table', meant: 'snowflake/drop_object' },
+  { q: 'erase an email', meant: 'gmail/delete_email' },
+  { q: 'destroy a kubernetes pod', meant: 'kubernetes/pods_delete' },
+  { q: 'purge a mongodb collection', meant: 'mongodb/drop-collection' },
+  { q: 'drop an edge database', meant: 'cloudflare/d1_database_delete' },
+  { q: 'bill a stripe customer', meant: 'stripe/create_invoice' },
+  { q: 'charge a paypal order', meant: 'paypal/capture_order' },
+  // A server by what people call it: its title, its own name, its owner, its registry name.
+  ...servers([
+    ['github', 'github'],
+    ['stripe', 'stripe'],
+    ['notion', 'notion'],
+    ['slack', 'slack'],
+    ['kubernetes', 'kubernetes'],
+    ['playwright', 'playwright'],
+    ['brave search', 'brave-search'],
+    ['hugging face', 'hugging-face'],
+    ['io.github.github/github-mcp-server', 'github'],
+    ['com.stripe/mcp', 'stripe'],
+    ['invoice ninja', 'invoice-ninja'],
+    ['octopus deploy', 'octopus-deploy'],
+    ['rovo', 'rovo'],
+    ['acme-billing', 'invoice-ninja'],
+    ['pgvector', 'pgvector'],
+    ['io.github.jdoe-labs/weather-alerts', 'weather-alerts'],
+  ]),
+  // Typos of tool names, server names and the words around them.
+  ...typos([
+    ['kuberntes pods', 'kubernetes/pods_list'],
+    ['stirpe refund', 'stripe/create_refund'],
+    ['notoin', 'notion'],
+    ['slak', 'slack'],
+    ['githbu list issues', 'github/list_issues'],
+    ['creat_refund', 'stripe/create_refund'],
+    ['sequentialthinkng', 'sequential-thinking/sequentialthinking'],
+    ['browser_navgate', 'playwright/browser_navigate'],
+    ['serach gmail', 'gmail/search_emails'],
+    ['merge a pul request', 'github/merge_pull_request'],
+    ['meilisaerch', 'meilisearch'],
+    ['octopuss deploy', 'octopus-deploy'],
+  ]),
 ];
+
+function servers(list: [string, string][]): QualityQuery[] {
+  return list.map(([q, meant]) => ({ q, meant, kind: 'server' }));
+}
+
+function typos(list: [string, string][]): QualityQuery[] {
+  return list.map(([q, meant]) => ({ q, meant, kind: 'typo' }));
+}

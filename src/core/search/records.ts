@@ -25,11 +25,14 @@
  */
 import type { Attack } from '../../schemas/attack.ts';
 import { CATEGORY_LABELS, RISK_LABELS, SIGNAL_LABELS } from '../../schemas/taxonomy.ts';
-import type { AnalysedServer } from '../analyse.ts';
+import type { AnalysedServer, AnalysedTool } from '../analyse.ts';
+import { actionOf } from '../classify/action.ts';
+import { verbCategory } from '../classify/lexicon.ts';
 import { identifierWords, textWords } from '../classify/words.ts';
 import { gradeLabel, serverGrade } from '../site/grade.ts';
 import { DESCRIPTION_LIMIT, parameterRows } from '../site/explain.ts';
-import { addedEquivalents } from './words.ts';
+import { registryName, registryWord, serverNames, telling } from './names.ts';
+import { addedEquivalents, singular, toolActions } from './words.ts';
 import { attackPath, serverPath, toolPath } from '../site/paths.ts';
 import { shorten } from '../text.ts';
 
@@ -69,13 +72,14 @@ function doc(searched: string[], shown: string[]): string {
 const excerpt = (text: string) => el('span', ' data-pagefind-meta="excerpt"', excerptOf(text));
 
 /**
- * The words of a server's tool names that say which server, not what a tool does: its
- * title's words, and words nearly all its tool names share (`browser_` of a browser
- * server's `browser_click`, `browser_take_screenshot`…). The browser reads them from a
- * tool's record to judge how fully a query names the tool (src/core/search/words.ts).
+ * The words of a server's tool names that say which server, not what a tool does: the
+ * words of what people call it (src/core/search/names.ts), and words nearly all its tool
+ * names share (`browser_` of a browser server's `browser_click`, `browser_take_screenshot`…).
+ * The browser reads them from a tool's record to judge how fully a query names the tool
+ * (src/core/search/words.ts).
  */
 export function namespaceWords(server: AnalysedServer): Set<string> {
-  const words = new Set(textWords(server.title));
+  const words = new Set(serverNames(server.server.name, server.server.title).flatMap((n) => telling(n)));
   if (server.tools.length < 3) return words;
   const counts = new Map<string, number>();
   for (const t of server.tools)
@@ -85,88 +89,194 @@ export function namespaceWords(server: AnalysedServer): Set<string> {
 }
 
 /**
- * The words that name a server in its tools' records: its title, and the last part of its
- * registry name (`io.github.containers/kubernetes-mcp-server` → kubernetes mcp server), not
- * the owner part: `io.github.*` would make every tool match "github".
+ * The words that name a server in its tools' records: its title, and the words of its own
+ * name and its owner that the title lacks (`io.github.containers/kubernetes-mcp-server`
+ * titled Kubernetes → Kubernetes containers), never the prefix: `io.github.` would make
+ * every tool match "github". Generic words (`mcp`, `server`) are left out.
  */
 export function serverWords(server: AnalysedServer): string {
-  const words = new Set(textWords(server.title));
-  const last = server.server.name.slice(server.server.name.lastIndexOf('/') + 1);
-  const extra = identifierWords(last).filter((w) => !words.has(w));
-  return [server.title, ...new Set(extra)].join(' ');
+  const [first = '', ...others] = serverNames(server.server.name, server.server.title);
+  return [first, ...unseen(telling(first), others)].join(' ');
+}
+
+/** The words of `names` that are not among `seen`, each once. */
+function unseen(seen: readonly string[], names: readonly string[]): string[] {
+  const words = new Set(seen);
+  const out: string[] = [];
+  for (const w of names.flatMap((n) => telling(n)))
+    if (!words.has(w)) {
+      out.push(w);
+      words.add(w);
+    }
+  return out;
+}
+
+/** Words too plain to say what a server is about, however many of its tools use them. */
+const PLAIN = new Set(
+  'with from that this each into your their which when where what only also than then them they will have more most other such some over using used given returns return optional optionally default specified provided'.split(
+    ' ',
+  ),
+);
+
+/**
+ * What a server's tools are about, beyond their own names: the words (singular, four
+ * letters or more, no verbs) of the server's own description, and those that at least a
+ * quarter of its tools' descriptions use, and at least two, unless they are common across
+ * the catalogue (`common`). A Postgres server's `drop_table` is then found by "wipe
+ * database" though its own description never says "database": the server's other tools
+ * do; a memory server's `qdrant-store` by "store a memory", which only its server says.
+ */
+export function topicWords(server: AnalysedServer, common: (word: string) => boolean): string[] {
+  const counts = new Map<string, number>();
+  for (const t of server.tools)
+    for (const w of descriptionWords(t.tool.description)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const least = Math.max(2, server.tools.length / 4);
+  const words = new Set([...counts].filter(([, n]) => n >= least).map(([w]) => w));
+  for (const w of descriptionWords(server.server.description)) words.add(w);
+  return [...words].filter((w) => !common(w));
+}
+
+/** The distinct words of a description that can say what it is about, singular. */
+const descriptionWords = (text: string) =>
+  new Set(
+    textWords(text)
+      .filter((w) => w.length >= 4 && !PLAIN.has(w) && !verbCategory(w))
+      .map(singular),
+  );
+
+/**
+ * Whether a word is too common to tell servers apart: in more than a tenth of the catalogue's
+ * tool descriptions, or of its server descriptions ("tools", "platform").
+ */
+export function commonWords(servers: readonly AnalysedServer[]): (word: string) => boolean {
+  const inTools = new Map<string, number>();
+  const inServers = new Map<string, number>();
+  let tools = 0;
+  for (const server of servers) {
+    for (const w of descriptionWords(server.server.description)) inServers.set(w, (inServers.get(w) ?? 0) + 1);
+    for (const t of server.tools) {
+      tools++;
+      for (const w of descriptionWords(t.tool.description)) inTools.set(w, (inTools.get(w) ?? 0) + 1);
+    }
+  }
+  return (word) => (inTools.get(word) ?? 0) > tools / 10 || (inServers.get(word) ?? 0) > servers.length / 10;
+}
+
+/** What a tool record says about its server: the words naming it, and what its tools are about. */
+interface ServerContext {
+  named: string;
+  shared: Set<string>;
+  topics: string;
+}
+
+/** The record of one tool (`position`: where its server lists it). */
+function toolRecord(
+  server: AnalysedServer,
+  tool: AnalysedTool,
+  position: number,
+  { named, shared, topics }: ServerContext,
+) {
+  const t = tool.tool;
+  const c = tool.classification;
+  const params = parameterRows(tool)
+    .slice(0, 60)
+    .map((p) => p.name)
+    .join(' ');
+  const title = t.title || t.annotations?.title || '';
+  const nameWords = identifierWords(t.name);
+  const titleWords = identifierWords(title);
+  // What the tool does: the action its name says (else its title's), and what it is classified as.
+  const does = toolActions(nameWords, (actionOf(nameWords) ?? actionOf(titleWords))?.word, c.category);
+  const verbs = addedEquivalents([...nameWords, ...titleWords], does);
+  return {
+    url: toolPath(server.slug, tool.slug),
+    html: doc(
+      [
+        el('h1', ' data-pagefind-weight="10"', t.name),
+        el('p', ' data-pagefind-weight="9"', nameWords.join(' ')),
+        title ? el('p', ' data-pagefind-weight="8"', title) : '',
+        verbs.length ? el('p', ' data-pagefind-weight="5"', verbs.join(' ')) : '',
+        el('p', '', clip(t.description, DESCRIPTION_LIMIT)),
+        el('p', ' data-pagefind-weight="2"', named),
+        params ? el('p', ' data-pagefind-weight="0.5"', params) : '',
+      ],
+      [
+        excerpt(t.description),
+        // Where the server lists it: among its tools that match a query equally, the first listed leads.
+        el('span', ' data-pagefind-meta="position"', String(position)),
+        el('span', ' data-pagefind-meta="namespace"', nameWords.filter((w) => shared.has(w)).join(' ')),
+        el('span', ' data-pagefind-meta="does"', does.join(' ')),
+        // Found by, but weighing nothing (src/browser/search-client.ts): the browser ranks a tool found
+        // only through its server's topics after those whose own words match.
+        topics ? el('span', ' data-pagefind-meta="topics"', topics) : '',
+        filter('type', 'Tool'),
+        filter('risk', RISK_LABELS[c.risk]),
+        filter('category', CATEGORY_LABELS[c.category]),
+        filter('server', server.title),
+        filter('grade', gradeLabel(serverGrade(server))),
+        ...[...new Set(c.signals.map((s) => s.id))].map((s) => filter('signal', SIGNAL_LABELS[s])),
+      ],
+    ),
+  };
 }
 
 export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] {
   const records: SearchRecord[] = [];
+  const common = commonWords(servers);
   for (const server of servers) {
-    const shared = namespaceWords(server);
-    const named = serverWords(server);
-    for (const [position, tool] of server.tools.entries()) {
-      const t = tool.tool;
-      const c = tool.classification;
-      const params = parameterRows(tool)
-        .slice(0, 60)
-        .map((p) => p.name)
-        .join(' ');
-      const title = t.title || t.annotations?.title || '';
-      const nameWords = identifierWords(t.name);
-      const verbs = addedEquivalents([...nameWords, ...identifierWords(title)]);
-      records.push({
-        url: toolPath(server.slug, tool.slug),
-        html: doc(
-          [
-            el('h1', ' data-pagefind-weight="10"', t.name),
-            el('p', ' data-pagefind-weight="9"', nameWords.join(' ')),
-            title ? el('p', ' data-pagefind-weight="8"', title) : '',
-            verbs.length ? el('p', ' data-pagefind-weight="5"', verbs.join(' ')) : '',
-            el('p', '', clip(t.description, DESCRIPTION_LIMIT)),
-            el('p', ' data-pagefind-weight="2"', named),
-            params ? el('p', ' data-pagefind-weight="0.5"', params) : '',
-          ],
-          [
-            excerpt(t.description),
-            // Where the server lists it: among its tools that match a query equally, the first listed leads.
-            el('span', ' data-pagefind-meta="position"', String(position)),
-            el('span', ' data-pagefind-meta="namespace"', nameWords.filter((w) => shared.has(w)).join(' ')),
-            filter('type', 'Tool'),
-            filter('risk', RISK_LABELS[c.risk]),
-            filter('category', CATEGORY_LABELS[c.category]),
-            filter('server', server.title),
-            filter('grade', gradeLabel(serverGrade(server))),
-            ...[...new Set(c.signals.map((s) => s.id))].map((s) => filter('signal', SIGNAL_LABELS[s])),
-          ],
-        ),
-      });
-    }
+    const context = {
+      named: serverWords(server),
+      shared: namespaceWords(server),
+      topics: topicWords(server, common).join(' '),
+    };
+    for (const [position, tool] of server.tools.entries()) records.push(toolRecord(server, tool, position, context));
   }
   return records;
 }
 
+/**
+ * A server's record is found by what people call it (src/core/search/names.ts): its title,
+ * or without one its owner and own name (`stripe/agent-toolkit`); the words of its own
+ * name and owner; and its whole registry name as one word, so that the name typed whole
+ * finds it and no part of its prefix does. Results show it by the title the site gives
+ * it (the `server` filter: the registry name when it has no title).
+ */
 export function serverRecords(servers: readonly AnalysedServer[]): SearchRecord[] {
-  return servers.map((server) => ({
-    url: serverPath(server.slug),
-    html: doc(
-      [
-        el('h1', ' data-pagefind-weight="10"', server.title),
-        el('p', ' data-pagefind-weight="6"', server.server.name),
-        el('p', '', clip(server.server.description, DESCRIPTION_LIMIT)),
-        el(
-          'p',
-          ' data-pagefind-weight="0.5"',
-          server.tools
-            .slice(0, 200)
-            .map((t) => t.tool.name)
-            .join(' '),
-        ),
-      ],
-      [
-        excerpt(server.server.description),
-        filter('type', 'Server'),
-        filter('server', server.title),
-        filter('grade', gradeLabel(serverGrade(server))),
-      ],
-    ),
-  }));
+  return servers.map((server) => {
+    const { owner, name } = registryName(server.server.name);
+    const names = serverNames(server.server.name, server.server.title);
+    const heading = server.server.title || (owner ? `${owner}/${name}` : name);
+    const others = unseen(telling(heading), names);
+    const word = registryWord(server.server.name);
+    return {
+      url: serverPath(server.slug),
+      html: doc(
+        [
+          el('h1', ' data-pagefind-weight="10"', heading),
+          others.length ? el('p', ' data-pagefind-weight="8"', others.join(' ')) : '',
+          el('p', ' data-pagefind-weight="6"', word),
+          el('p', '', clip(server.server.description, DESCRIPTION_LIMIT)),
+          el(
+            'p',
+            ' data-pagefind-weight="0.5"',
+            server.tools
+              .slice(0, 200)
+              .map((t) => t.tool.name)
+              .join(' '),
+          ),
+        ],
+        [
+          excerpt(server.server.description),
+          // What the browser needs to know that a query names this server (src/core/search/names.ts).
+          el('span', ' data-pagefind-meta="names"', names.join(' | ')),
+          el('span', ' data-pagefind-meta="registry"', word),
+          filter('type', 'Server'),
+          filter('server', server.title),
+          filter('grade', gradeLabel(serverGrade(server))),
+        ],
+      ),
+    };
+  });
 }
 
 export function attackRecords(attacks: readonly { slug: string; data: Attack; body: string }[]): SearchRecord[] {

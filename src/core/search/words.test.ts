@@ -1,44 +1,100 @@
 import { describe, expect, test } from 'vitest';
+import { CATEGORIES, type Category } from '../../schemas/taxonomy.ts';
+import { verbCategory } from '../classify/lexicon.ts';
+import { identifierWords } from '../classify/words.ts';
 import {
   addedEquivalents,
+  doesWhatIsAsked,
   equivalents,
   isActionQuery,
   isAskedFor,
   MAX_SUBSETS,
   nameInQuery,
   namesExactly,
+  queryActions,
   queryWords,
   subsets,
+  toolActions,
   VERB_GROUPS,
 } from './words.ts';
 
 describe('verb equivalents', () => {
   test.each([
-    ['delete', ['remove']],
-    ['remove', ['delete']],
+    ['delete', ['remove', 'wipe', 'erase', 'destroy', 'drop', 'purge']],
+    ['wipe', ['delete', 'remove', 'erase', 'destroy', 'drop', 'purge']],
     ['create', ['add', 'new']],
     ['send', ['post']],
     ['get', ['read', 'fetch', 'retrieve']],
     ['list', ['show']],
-    ['update', ['edit']],
-    ['Edit', ['update']],
+    ['update', ['edit', 'modify']],
+    ['Edit', ['update', 'modify']],
+    ['charge', ['bill', 'pay']],
+    ['run', ['execute', 'exec', 'invoke']],
   ])('%s is the same action as %j', (verb, others) => {
     expect(equivalents(verb)).toEqual(others);
   });
 
-  test.each(['drop', 'merge', 'refund', 'branch'])('%s has no equivalent: it is in no group', (word) => {
+  test.each(['merge', 'refund', 'branch', 'write'])('%s has no equivalent: it is in no group', (word) => {
     expect(equivalents(word)).toEqual([]);
   });
 
   test('no verb is in two groups, so an equivalence never chains into another action', () => {
-    const all = VERB_GROUPS.flat();
+    const all = VERB_GROUPS.flatMap((g) => g.verbs);
     expect(new Set(all).size).toBe(all.length);
   });
 
-  test('a record adds only the equivalents its words lack', () => {
-    expect(addedEquivalents(['delete', 'branch'])).toEqual(['remove']);
-    expect(addedEquivalents(['create', 'or', 'add', 'issue'])).toEqual(['new']);
-    expect(addedEquivalents(['issue', 'write'])).toEqual([]);
+  test('each group is one action of one category of the taxonomy, as the classifier reads its verbs', () => {
+    expect(new Set(VERB_GROUPS.map((g) => g.category))).toEqual(new Set(CATEGORIES));
+    for (const group of VERB_GROUPS)
+      for (const verb of group.verbs.filter((v) => v !== 'new'))
+        expect([verb, verbCategory(verb)]).toEqual([verb, group.category]);
+  });
+
+  test('a query verb asks for the category the classifier reads it as', () => {
+    for (const verb of 'query take merge cancel upload schedule restart deploy trigger uninstall reset refund'.split(
+      ' ',
+    ))
+      expect([verb, [...queryActions([verb]).categories]]).toEqual([verb, [verbCategory(verb)]]);
+  });
+});
+
+describe('what a tool does', () => {
+  test.each<[string, string | undefined, Category, string[]]>([
+    ['drop_table', 'drop', 'destructive', ['delete']],
+    ['get_charge', 'get', 'read', ['get']],
+    ['create_charge', 'create', 'financial', ['create', 'charge']],
+    ['flushall', 'flushall', 'destructive', ['flushall', 'delete']],
+    ['trigger_workflow', 'trigger', 'execute', ['trigger', 'run']],
+    ['issue_write', 'write', 'write', ['write']],
+    ['pods_log', undefined, 'read', []],
+  ])('%s (%s, %s) does %j', (name, verb, category, actions) => {
+    expect(toolActions(identifierWords(name), verb, category)).toEqual(actions);
+  });
+
+  test('a record adds the other verbs of what the tool does, not those its words lack', () => {
+    expect(addedEquivalents(['delete', 'branch'], ['delete'])).toEqual([
+      'remove',
+      'wipe',
+      'erase',
+      'destroy',
+      'drop',
+      'purge',
+    ]);
+    expect(addedEquivalents(['create', 'or', 'add', 'issue'], ['create'])).toEqual(['new']);
+    expect(addedEquivalents(['get', 'charge'], ['get'])).toEqual(['read', 'fetch', 'retrieve']);
+    expect(addedEquivalents(['issue', 'write'], ['write'])).toEqual([]);
+  });
+
+  test.each<[string, string[], Category, number]>([
+    ['charge a card', ['create', 'charge'], 'financial', 2],
+    ['charge a card', ['get'], 'read', 0],
+    ['wipe the database', ['delete'], 'destructive', 2],
+    ['wipe the database', ['list'], 'read', 0],
+    ['flux edit', ['update'], 'write', 2],
+    ['flux edit', ['generate'], 'write', 1],
+    ['create a github issue', ['write'], 'write', 1],
+  ])('for %j, a tool that does %j, %s, does what is asked: %i', (query, does, category, how) => {
+    expect(doesWhatIsAsked(queryActions(queryWords(query)), does, category)).toBe(how);
   });
 });
 
@@ -98,6 +154,12 @@ describe('matching a result to the query', () => {
     ['show the pods', 'pods_list', 2],
   ])('%j names %s: %i', (query, name, coverage) => {
     expect(nameInQuery(query, name)).toBe(coverage);
+  });
+
+  test('a verb of a group that is not the tool’s own action is what it acts on', () => {
+    expect(nameInQuery('charge a card', 'get_charge', '', ['get'])).toBe(1);
+    expect(nameInQuery('charge a card', 'create_charge', '', ['create', 'charge'])).toBe(1);
+    expect(nameInQuery('create a github issue', 'issue_write', '', ['write'])).toBe(1);
   });
 
   test('the words naming a tool’s server in its name do not count as what the tool acts on', () => {

@@ -1,48 +1,157 @@
 /**
  * Words as people type them into search (issue 17), in one place for both sides of
  * search: the records (src/core/search/records.ts) index each tool under the verbs
- * that mean the same action as the verbs of its name, and the browser
- * (src/browser/search-client.ts) drops the small words a tool's text need not contain and
- * tells action queries ("delete a branch") from queries about a thing ("rug pull").
+ * that mean the same action as its name's, and the browser (src/browser/search-client.ts)
+ * drops the small words a tool's text need not contain, tells action queries ("delete a
+ * branch") from queries about a thing ("rug pull"), and ranks a tool that does what the
+ * query asks above one that only mentions its words.
  *
  * Singular and plural need nothing here: Pagefind stems both the index and the query
  * ("pages" and "page" are one word to it) and matches every query word as a prefix.
  */
+import type { Category } from '../../schemas/taxonomy.ts';
 import { identifierWords } from '../classify/words.ts';
 
+/** One action in the field's own words, and the taxonomy category of a tool that does it. */
+export interface VerbGroup {
+  /** The group's first verb, which stands for the group. */
+  action: string;
+  category: Category;
+  verbs: readonly string[];
+}
+
+const group = (category: Category, verbs: string): VerbGroup => {
+  const list = verbs.split(' ');
+  return { action: list[0]!, category, verbs: list };
+};
+
 /**
- * Verbs of this field that name the same action. Kept small on purpose: each group
- * is one action in the MCP servers' own vocabulary, and a wrong equivalence ranks
- * unrelated tools, so a verb joins a group only when tools use it that way.
+ * Verbs that name the same action. Kept small on purpose: a wrong equivalence ranks
+ * unrelated tools, so a verb joins a group only when tools use it that way. One group
+ * or more per category of the taxonomy (docs/classification.md): reading, writing,
+ * running, destroying and charging.
  */
-export const VERB_GROUPS: readonly (readonly string[])[] = [
-  ['delete', 'remove'],
-  ['create', 'add', 'new'],
-  ['send', 'post'],
-  ['get', 'read', 'fetch', 'retrieve'],
-  ['list', 'show'],
-  ['update', 'edit'],
+export const VERB_GROUPS: readonly VerbGroup[] = [
+  group('read', 'get read fetch retrieve'),
+  group('read', 'list show'),
+  group('read', 'search find'),
+  group('write', 'create add new'),
+  group('write', 'update edit modify'),
+  group('write', 'send post'),
+  group('execute', 'run execute exec invoke'),
+  group('destructive', 'delete remove wipe erase destroy drop purge'),
+  group('financial', 'charge bill pay'),
 ];
 
-const EQUIVALENTS = new Map<string, readonly string[]>(
-  VERB_GROUPS.flatMap((group) => group.map((verb) => [verb, group.filter((other) => other !== verb)] as const)),
-);
+const GROUP_OF = new Map<string, VerbGroup>(VERB_GROUPS.flatMap((g) => g.verbs.map((v) => [v, g] as const)));
 
-/** The other verbs of `word`'s group: `delete` → `remove`; none for a word in no group. */
+/** The group `word` is a verb of, if any. */
+export const groupOf = (word: string): VerbGroup | undefined => GROUP_OF.get(word.toLowerCase());
+
+/** The other verbs of `word`'s group: `delete` → `remove`, `wipe`…; none for a word in no group. */
 export function equivalents(word: string): readonly string[] {
-  return EQUIVALENTS.get(word.toLowerCase()) ?? [];
+  const found = groupOf(word);
+  return found ? found.verbs.filter((v) => v !== word.toLowerCase()) : [];
 }
 
 /**
- * Verbs that make a query an action query, for which tools rank above attack
- * articles and servers: the groups above and the other actions tools are named by.
+ * The verbs of a query, beyond the groups, by the category of what they ask for: the
+ * classifier's reading of the same verb (src/core/classify/lexicon.ts; a unit test keeps
+ * the two in step). A tool of that category does what the query asks.
  */
-const ACTION_VERBS = new Set([
-  ...VERB_GROUPS.flat(),
-  ...'run execute exec query search find merge cancel refund charge pay click type take upload download schedule move stop start restart scale deploy install uninstall comment reply convert turn crawl scrape write append insert apply invite assign close open archive drop purge transfer publish reset rename copy duplicate set change mark resolve trigger invoke call text email navigate'.split(
-    ' ',
-  ),
+const QUERY_VERBS: Record<Category, string> = {
+  read: 'query take convert crawl scrape open navigate',
+  write:
+    'merge cancel click type upload download schedule move stop start restart scale comment reply write append insert apply invite assign close archive transfer publish rename copy duplicate set change mark email',
+  execute: 'deploy install trigger call',
+  destructive: 'uninstall reset',
+  financial: 'refund',
+};
+
+const VERB_CATEGORY = new Map<string, Category>([
+  ...VERB_GROUPS.flatMap((g) => g.verbs.map((v) => [v, g.category] as const)),
+  ...Object.entries(QUERY_VERBS).flatMap(([c, verbs]) => verbs.split(' ').map((v) => [v, c as Category] as const)),
 ]);
+
+/** Verbs that make a query an action query without saying which category: "turn on", "text a number". */
+const OTHER_ACTIONS = new Set(['turn', 'text', 'resolve']);
+
+/**
+ * What a query asks to be done: the actions (a group's first verb, or the verb itself)
+ * and the categories of its verbs. "wipe the database" asks for `delete`, destructive;
+ * "charge a card" for `charge`, financial.
+ */
+export function queryActions(words: readonly string[]): { actions: Set<string>; categories: Set<Category> } {
+  const actions = new Set<string>();
+  const categories = new Set<Category>();
+  for (const part of words.flatMap((w) => identifierWords(w))) {
+    const category = VERB_CATEGORY.get(part);
+    if (!category) continue;
+    actions.add(groupOf(part)?.action ?? part);
+    categories.add(category);
+  }
+  return { actions, categories };
+}
+
+/** Whether a query asks for something to be done: one of its words is an action verb. */
+export function isActionQuery(words: readonly string[]): boolean {
+  return words.some((w) => identifierWords(w).some((part) => VERB_CATEGORY.has(part) || OTHER_ACTIONS.has(part)));
+}
+
+/**
+ * How well a tool does what the query asks (src/browser/search-client.ts ranks by it):
+ * 2 when its name's action, or its category's, is one the query asks for (`drop_table`
+ * and `flushall` for "wipe a database", `create_charge` for "charge a card"); 1 when it
+ * is only of the category the query's verbs ask for (`flux_generate_image`, a write, for
+ * "flux edit"); else 0 (`get_charge`, a read that only mentions a charge).
+ */
+export function doesWhatIsAsked(
+  asked: { actions: Set<string>; categories: Set<Category> },
+  does: readonly string[],
+  category: Category | undefined,
+): number {
+  if (does.some((a) => asked.actions.has(a))) return 2;
+  return category !== undefined && asked.categories.has(category) ? 1 : 0;
+}
+
+/** The group of the categories that are an action in themselves: a destructive tool destroys something. */
+const CATEGORY_ACTIONS: Partial<Record<Category, string>> = {
+  destructive: 'delete',
+  execute: 'run',
+  financial: 'charge',
+};
+
+/**
+ * What a tool does, for its record: the action its name says (`verb`, the classifier's
+ * reading of the name: `drop` of `drop_table`, `get` of `get_charge`) as its group's
+ * first verb; the groups of the other words of its name whose category is the one the
+ * tool is classified in (`charge` of `create_charge`, a financial tool; not of `get_charge`,
+ * a read); and the group of its category when that is an action in itself (`flushall`,
+ * destructive, destroys: "wipe" finds it).
+ */
+export function toolActions(nameWords: readonly string[], verb: string | undefined, category: Category): string[] {
+  const actions = new Set<string>();
+  if (verb) actions.add(groupOf(verb)?.action ?? verb);
+  for (const word of nameWords) {
+    const found = groupOf(word);
+    if (found && found.category === category) actions.add(found.action);
+  }
+  const own = CATEGORY_ACTIONS[category];
+  if (own) actions.add(own);
+  return [...actions];
+}
+
+/**
+ * The verbs a record adds so that "remove a branch" finds `delete_branch`: the other verbs
+ * of the groups of the tool's actions (`toolActions`), minus the words it already has.
+ */
+export function addedEquivalents(words: readonly string[], actions: readonly string[]): string[] {
+  const have = new Set(words);
+  const added = new Set<string>();
+  for (const action of actions)
+    for (const other of groupOf(action)?.verbs ?? []) if (!have.has(other)) added.add(other);
+  return [...added];
+}
 
 /**
  * Words a query can do without: a tool's text rarely contains them, and Pagefind
@@ -65,11 +174,6 @@ export function queryWords(query: string): string[] {
   return kept.length ? kept : words;
 }
 
-/** Whether a query asks for something to be done: one of its words is an action verb. */
-export function isActionQuery(words: readonly string[]): boolean {
-  return words.some((w) => identifierWords(w).some((part) => ACTION_VERBS.has(part)));
-}
-
 /**
  * Whether the query is a page's name typed out: `create_refund`, "create refund" and
  * "Create Refund" all name `create_refund`; "Stripe" names the server titled Stripe.
@@ -77,17 +181,6 @@ export function isActionQuery(words: readonly string[]): boolean {
 export function namesExactly(query: string, name: string): boolean {
   const wanted = identifierWords(query).join(' ');
   return wanted.length > 0 && wanted === identifierWords(name).join(' ');
-}
-
-/**
- * The verbs that mean the same as the verbs among `words`, minus those already there:
- * what a record adds so that "remove a branch" finds `delete_branch`.
- */
-export function addedEquivalents(words: readonly string[]): string[] {
-  const have = new Set(words);
-  const added = new Set<string>();
-  for (const word of words) for (const other of equivalents(word)) if (!have.has(other)) added.add(other);
-  return [...added];
 }
 
 /** How many word subsets one fallback level tries at most: a long query must not run hundreds of searches. */
@@ -109,7 +202,7 @@ export function subsets(words: readonly string[], size: number): string[][] {
 }
 
 /** A word without a plural ending, to compare a name's words with a query's: pages → page, branches → branch. */
-const singular = (word: string) =>
+export const singular = (word: string) =>
   word.endsWith('ies')
     ? `${word.slice(0, -3)}y`
     : /(s|x|z|ch|sh)es$/.test(word)
@@ -123,8 +216,8 @@ const singular = (word: string) =>
  * action verbs: "comment", "query" or "email" in a name are what the tool acts on.
  */
 const NAME_VERBS = new Set([
-  ...VERB_GROUPS.flat(),
-  ...'write run execute exec manage set search find merge cancel upload download start stop restart deploy install uninstall apply move copy rename reset toggle trigger invoke'.split(
+  ...VERB_GROUPS.flatMap((g) => g.verbs),
+  ...'write manage set merge cancel upload download start stop restart deploy install uninstall apply move copy rename reset toggle trigger'.split(
     ' ',
   ),
 ]);
@@ -138,11 +231,15 @@ const NAME_VERBS = new Set([
  * and `issue_write`, not `add_issue_comment`; "notion pages" and `notion-create-pages`, not
  * `notion-search`); else 0. A name with nothing but verbs counts for nothing at 1, and a name of one word
  * not at all: "query" would otherwise come first for any query with that word.
+ *
+ * `does` is what the tool does (`toolActions`), its name's own action first: a verb of a group
+ * counts as a verb only when it is that action, so `charge` is what `get_charge` and
+ * `create_charge` act on. Without it, every verb of a group counts as a verb.
  */
-export function nameInQuery(query: string, name: string, namespace = ''): number {
+export function nameInQuery(query: string, name: string, namespace = '', does?: readonly string[]): number {
   // Small words aside on both sides: "list the policies" spells out `list_policy`.
   // Verbs of one group count as one word: "remove a file" names `delete_file`.
-  const canonical = (w: string) => VERB_GROUPS.find((g) => g.includes(w))?.[0] ?? singular(w);
+  const canonical = (w: string) => groupOf(w)?.action ?? singular(w);
   const words = identifierWords(name)
     .filter((w) => !SMALL_WORDS.has(w))
     .map(canonical);
@@ -154,7 +251,8 @@ export function nameInQuery(query: string, name: string, namespace = ''): number
   // The server's name or prefix in a tool's name (`notion-search`, `browser_click`) says nothing of
   // what it acts on (src/core/search/records.ts, namespaceWords).
   const shared = new Set(identifierWords(namespace).map(singular));
-  const things = words.filter((w) => !NAME_VERBS.has(w) && !shared.has(w));
+  const isVerb = (w: string) => (does && groupOf(w) ? does[0] === w : NAME_VERBS.has(w));
+  const things = words.filter((w) => !isVerb(w) && !shared.has(w));
   return things.length > 0 && things.every((w) => asked.includes(w)) ? 1 : 0;
 }
 
