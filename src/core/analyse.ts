@@ -35,6 +35,7 @@ export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
   const classified = classifyCatalogue(catalogue);
   return catalogue.servers.map(({ slug, file, server, tools, registry }) => {
     const byTool = classified.get(slug)!;
+    const takesPaths = [...byTool.values()].some((c) => c.signals.some((s) => s.id === 'path'));
     return {
       slug,
       file,
@@ -43,7 +44,7 @@ export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
       title: server.title || server.name,
       tools: tools.map(({ slug: toolSlug, tool }) => {
         const classification = byTool.get(toolSlug)!;
-        return { slug: toolSlug, tool, classification, decision: decide(tool, classification) };
+        return { slug: toolSlug, tool, classification, decision: decide(tool, classification, { takesPaths }) };
       }),
     };
   });

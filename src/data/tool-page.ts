@@ -6,7 +6,7 @@
 import type { AnalysedServer, AnalysedTool, PolicyTexts } from '../core/analyse.ts';
 import { toolPolicyTexts, toolVariantTexts } from '../core/analyse.ts';
 import { definitionHash } from '../core/catalogue/import.ts';
-import { claudeServerNameNote, formatEffects } from '../core/policy/effects.ts';
+import { claudeServerNameNote, formatEffects, variantIntro } from '../core/policy/effects.ts';
 import { attacksFor } from '../core/site/attacks.ts';
 import { annotationClaims, outputShape, type AnnotationClaim } from '../core/site/definition.ts';
 import {
@@ -67,7 +67,7 @@ export interface ToolPage {
     names: string[];
     effects: string[];
     claudeNote: string;
-    variant?: { texts: PolicyTexts; effects: string[] };
+    variant?: { texts: PolicyTexts; effects: string[]; intro: string; reasons: string[] };
   };
   attacks: { href: string; title: string; summary: string }[];
   related: { heading: string; items: { href: string; name: string; server: string; risk: Risk; riskLabel: string }[] };
@@ -155,7 +155,16 @@ function policyOf(server: AnalysedServer, tool: AnalysedTool): ToolPage['policy'
     names: [name, server.slug],
     effects: effects(tool.decision),
     claudeNote: claudeServerNameNote(server.slug, name),
-    ...(variant && variantTexts ? { variant: { texts: variantTexts, effects: effects(variant) } } : {}),
+    ...(variant && variantTexts
+      ? {
+          variant: {
+            texts: variantTexts,
+            effects: effects(variant),
+            intro: variantIntro(name, variant),
+            reasons: [...variant.reasons],
+          },
+        }
+      : {}),
   };
 }
 

@@ -107,7 +107,7 @@ export function drawOutput(builder: Builder): Output {
     el(
       'p',
       { class: 'muted', id: 'builder-claude-name-note' },
-      `The name you registered the server under in Claude Code (claude mcp add <name> …); the catalogue's slug, ${builder.data.slug}, until you change it. Claude Code cannot count calls or check arguments: a tool above low risk that you allow, or give rules, asks you before each call there.`,
+      `The name you registered the server under in Claude Code (claude mcp add <name> …); the catalogue's slug, ${builder.data.slug}, until you change it. Claude Code cannot count calls or check arguments, so in its settings: Allow on a low-risk tool becomes allow; Allow on any other tool, and Custom with any limit or check, become ask (you approve each call); Deny and Hide become deny.`,
     ),
     el('div', { class: 'builder-actions' }, output.copy, output.download, output.copyStatus),
     output.checked,

@@ -202,10 +202,17 @@ export function bulkActions(builder: Builder, rows: Rows, schedule: () => void):
     el('button', { type: 'button', 'data-bulk': 'reset' }, 'Reset to the recommendation'),
   );
   const replace = (change: () => void) => replaceState(builder, rows, change, schedule);
+  const status = el('p', { class: 'muted', role: 'status', 'data-bulk-status': '' });
+  bulk.append(status);
+  const said = (changed: number, what: string) =>
+    (status.textContent =
+      changed === 0
+        ? `Nothing changed: every ${what} already had that choice.`
+        : `${changed} ${changed === 1 ? 'tool' : 'tools'} changed.`);
   bulk.addEventListener('click', (event) => {
     const action = (event.target as HTMLElement).closest('button')?.dataset.bulk;
-    if (action === 'deny') replace(() => denyDestructive(data, builder.state));
-    else if (action === 'hide') replace(() => hidePoisoned(data, builder.state));
+    if (action === 'deny') replace(() => said(denyDestructive(data, builder.state), 'destructive tool'));
+    else if (action === 'hide') replace(() => said(hidePoisoned(data, builder.state), 'tool with poisoning markers'));
     else if (action === 'reset')
       replace(() => (builder.state = { ...initialState(data), claudeName: builder.state.claudeName }));
   });

@@ -124,6 +124,8 @@ describe('the recommendation, untouched', () => {
   });
 });
 
+const HOURS_MIN = 1;
+
 describe('a choice', () => {
   test('Deny on one tool changes that tool only', () => {
     const before = policyOf([]);
@@ -150,7 +152,7 @@ describe('a choice', () => {
   test('Custom on a denied tool starts from its variant: tight limit, the reason required', () => {
     const start = startingCustom(tool('delete_customer'));
     expect(start).toEqual({
-      limits: { hour: 10 },
+      limits: { hour: 10, day: 20 },
       keep: [0],
       allowList: {},
       maximum: {},
@@ -160,7 +162,10 @@ describe('a choice', () => {
     const policy = policyOf([['delete_customer', { access: 'custom', custom: start }]]);
     expect(policy.tools.delete_customer).toEqual({
       require: [{ path: 'args.reason', op: 'exists', value: true }],
-      limits: [{ counter: 'delete_customer_rate', window: 'hour', max: 10, scope: 'grant' }],
+      limits: [
+        { counter: 'delete_customer_rate', window: 'hour', max: 10, scope: 'grant' },
+        { counter: 'delete_customer_rate_day', window: 'day', max: 20, scope: 'grant' },
+      ],
     });
   });
 
@@ -178,17 +183,12 @@ describe('a choice', () => {
     ]);
     const texts = builderTexts(data, state);
     expect(texts.policy.tools.create_ticket).toEqual({
-      require: [{ path: 'args.title', op: 'regex', value: '^[a-z ]+$' }],
-      deny_if: [
-        {
-          conditions: [{ path: 'args.priority', op: 'not_in', value: ['small', '</script>'] }],
-          on_deny: 'priority must be one of "small", "</script>"',
-        },
-        {
-          conditions: [{ path: 'args.team', op: 'not_in', value: ['blue'] }],
-          on_deny: 'team must be one of "blue"',
-        },
-        { conditions: [{ path: 'args.hours', op: 'gt', value: 20 }], on_deny: 'hours above 20 is refused' },
+      require: [
+        { path: 'args.title', op: 'regex', value: '^[a-z ]+$' },
+        { path: 'args.priority', op: 'in', value: ['small', '</script>'] },
+        { path: 'args.team', op: 'in', value: ['blue'] },
+        { path: 'args.hours', op: 'lte', value: 20 },
+        { path: 'args.hours', op: 'gte', value: HOURS_MIN },
       ],
       limits: [
         { counter: 'create_ticket_rate', window: 'minute', max: 5, scope: 'grant' },
@@ -202,27 +202,18 @@ describe('a choice', () => {
       texts.claudeJson,
     ]);
     const yaml = parse(texts.interceptYaml);
-    expect(yaml.tools.create_ticket.rules).toEqual([
-      {
-        name: 'pattern of title',
-        conditions: [{ path: 'args.title', op: 'regex', value: '^[a-z ]+$' }],
-        on_deny: 'title must match "^[a-z ]+$"',
-      },
-      {
-        name: 'allow list',
-        conditions: [{ path: 'args.priority', op: 'in', value: ['small', '</script>'] }],
-        on_deny: 'priority must be one of "small", "</script>"',
-      },
-      {
-        name: 'maximum',
-        conditions: [{ path: 'args.hours', op: 'lte', value: 20 }],
-        on_deny: 'hours above 20 is refused',
-      },
-      { name: 'at most 5 calls per minute', rate_limit: '5/minute' },
-      { name: 'at most 100 calls per day', rate_limit: '100/day' },
+    // The same checks in Intercept, team included: an allowing condition refuses a call that leaves it out.
+    expect(yaml.tools.create_ticket.rules.map((r: { conditions?: unknown[] }) => r.conditions ?? [])).toEqual([
+      [{ path: 'args.title', op: 'regex', value: '^[a-z ]+$' }],
+      [{ path: 'args.priority', op: 'in', value: ['small', '</script>'] }],
+      [{ path: 'args.team', op: 'in', value: ['blue'] }],
+      [
+        { path: 'args.hours', op: 'lte', value: 20 },
+        { path: 'args.hours', op: 'gte', value: HOURS_MIN },
+      ],
+      [],
+      [],
     ]);
-    // team is optional: Intercept would refuse every call that leaves it out, so its form only notes it.
-    expect(texts.interceptYaml).toContain('# Not checked here: team must be one of "blue". team is optional');
   });
 
   test('Custom can drop a preset check and require the reason, never twice', () => {
@@ -266,8 +257,8 @@ describe('the address', () => {
     ['delete_customer', custom({ limits: { hour: 10, minute: 2 }, keep: [0], reason: true }), 'c;m2;h10;k0;r'],
     [
       'create_ticket',
-      custom({ allowList: { priority: [2, 0] }, maximum: { hours: -1.5 }, pattern: { title: '^a&b=c;d:%e$' } }),
-      'c;a:priority:0.2;x:hours:-1.5;p:title:%5Ea%26b%3Dc%3Bd%3A%25e%24',
+      custom({ allowList: { priority: [2, 0] }, maximum: { hours: 15 }, pattern: { title: '^a&b=c;d:%e$' } }),
+      'c;a:priority:0.2;x:hours:15;p:title:%5Ea%26b%3Dc%3Bd%3A%25e%24',
     ],
   ])('%s: %j is written %s and read back', (name, choice, code) => {
     expect(encodeChoice(tool(name), choice)).toBe(code);
@@ -327,7 +318,11 @@ describe('the fields', () => {
 
   test.each([
     ['100', 100, false],
-    ['-2.5', -2.5, false],
+    ['-2.5', undefined, true],
+    ['2.5', undefined, true],
+    ['0', undefined, true],
+    ['-1', undefined, true],
+    ['99999999999999999999', undefined, true],
     ['', undefined, false],
     ['abc', undefined, true],
     ['1e400', undefined, true],
@@ -376,20 +371,20 @@ describe('the Intercept check, tool by tool', () => {
     const cache = new Map<string, string[]>();
     checkInterceptByTool(yaml, cache);
     expect(cache.size).toBe(3);
-    expect([...cache.keys()].find((k) => k.includes('create_ticket'))).toContain('# Not checked here: team');
+    expect([...cache.keys()].find((k) => k.includes('create_ticket'))).toContain('args.team');
     checkInterceptByTool(yaml.replace('4/hour', '5/hour'), cache);
     expect(cache.size).toBe(4);
   });
 });
 
-test('the page words for a Custom tool name each condition the builder adds, and say what Intercept leaves out', () => {
+test('the page words for a Custom tool name each condition the builder adds, the same in both gateways', () => {
   const decision = decisionFor(
     tool('create_ticket'),
     custom({ allowList: { priority: [1], team: [0] }, maximum: { hours: 8 }, pattern: { title: '^T-' } }),
   );
   const [policyLayer, intercept] = formatEffects(decision, false).map((e) => e.text);
   expect(policyLayer).toBe(
-    'PolicyLayer allows create_ticket with no limit; it refuses any call whose title is missing or does not match "^T-", whose priority is not one of "large", whose team is not one of "red" or whose hours is above 8.',
+    'PolicyLayer allows create_ticket with no limit; it refuses any call whose title is missing or does not match "^T-", whose priority is missing or not one of "large", whose team is missing or not one of "red" or whose hours is missing, not a number, below 1 or above 8.',
   );
-  expect(intercept).toContain("It leaves out PolicyLayer's check on team");
+  expect(intercept).toBe(policyLayer!.replace('PolicyLayer', 'Intercept'));
 });

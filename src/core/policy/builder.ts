@@ -144,7 +144,7 @@ export function presets(tool: BuilderTool): (Guard | Requirement)[] {
 
 /** Whether a preset already requires the tool's reason: the builder then offers it there only. */
 export function reasonPreset(tool: BuilderTool): boolean {
-  return presets(tool).some((c) => !('deny' in c) && c.kind === 'reason');
+  return presets(tool).some((c) => !('allow' in c) && c.kind === 'reason');
 }
 
 export function startingCustom(tool: BuilderTool): Custom {
@@ -194,14 +194,26 @@ export function setChoice(state: BuilderState, tool: BuilderTool, choice: Choice
   else state.choices.set(tool.name, choice);
 }
 
-/** Bulk action: every destructive tool visible but refused. */
-export function denyDestructive(data: BuilderData, state: BuilderState): void {
-  for (const tool of data.tools) if (tool.category === 'destructive') setChoice(state, tool, { access: 'deny' });
+/** Sets a choice on every tool that passes `which`; how many tools it changed (0: say that nothing changed). */
+function bulk(data: BuilderData, state: BuilderState, which: (t: BuilderTool) => boolean, choice: Choice): number {
+  let changed = 0;
+  for (const tool of data.tools) {
+    if (!which(tool)) continue;
+    const before = encodeChoice(tool, choiceOf(state, tool));
+    setChoice(state, tool, choice);
+    if (encodeChoice(tool, choiceOf(state, tool)) !== before) changed++;
+  }
+  return changed;
 }
 
-/** Bulk action: every tool whose definition carries tool-poisoning markers hidden. */
-export function hidePoisoned(data: BuilderData, state: BuilderState): void {
-  for (const tool of data.tools) if (tool.signals.includes('poisoning')) setChoice(state, tool, { access: 'hide' });
+/** Bulk action: every destructive tool visible but refused. Returns how many tools changed. */
+export function denyDestructive(data: BuilderData, state: BuilderState): number {
+  return bulk(data, state, (t) => t.category === 'destructive', { access: 'deny' });
+}
+
+/** Bulk action: every tool whose definition carries tool-poisoning markers hidden. Returns how many tools changed. */
+export function hidePoisoned(data: BuilderData, state: BuilderState): number {
+  return bulk(data, state, (t) => t.signals.includes('poisoning'), { access: 'hide' });
 }
 
 function allowListGuard(p: BuilderParameter, values: Scalar[]): Guard {
@@ -210,8 +222,7 @@ function allowListGuard(p: BuilderParameter, values: Scalar[]): Guard {
     kind: 'allow-list',
     parameter: p.name,
     required: p.required,
-    deny: { op: 'not_in', value: values },
-    allow: { op: 'in', value: values },
+    allow: [{ op: 'in', value: values }],
     message: `${p.name} must be one of ${shown}`,
     reason: `Only these values of ${p.name}: ${shown}.`,
   };
@@ -220,6 +231,14 @@ function allowListGuard(p: BuilderParameter, values: Scalar[]): Guard {
 function maximumGuard(p: BuilderParameter, max: number): Guard {
   const shown = max.toLocaleString('en-US');
   return capGuard('maximum', p, max, shown, `${p.name} may be at most ${shown}.`);
+}
+
+/** One maximum per argument: where a preset already caps it, the stricter of the two stays. */
+function addMaximum(guards: Guard[], guard: Guard): void {
+  const capOf = (g: Guard) => g.allow.find((c) => c.op === 'lte')?.value;
+  const same = guards.findIndex((g) => g.parameter === guard.parameter && capOf(g) !== undefined);
+  if (same === -1) guards.push(guard);
+  else if (Number(capOf(guard)) < Number(capOf(guards[same]!))) guards[same] = guard;
 }
 
 function patternRequirement(p: BuilderParameter, pattern: string): Requirement {
@@ -232,7 +251,7 @@ function patternRequirement(p: BuilderParameter, pattern: string): Requirement {
   };
 }
 
-const isGuard = (check: Guard | Requirement): check is Guard => 'deny' in check;
+const isGuard = (check: Guard | Requirement): check is Guard => 'allow' in check;
 
 function customDecision(tool: BuilderTool, custom: Custom): ToolDecision {
   const limits: RateLimit[] = WINDOWS.filter((w) => custom.limits[w] !== undefined).map((window) => ({
@@ -252,7 +271,7 @@ function customDecision(tool: BuilderTool, custom: Custom): ToolDecision {
         ),
       );
     const max = custom.maximum[p.name];
-    if (max !== undefined) guards.push(maximumGuard(p, max));
+    if (max !== undefined) addMaximum(guards, maximumGuard(p, max));
     const pattern = custom.pattern[p.name];
     if (pattern !== undefined) requires.push(patternRequirement(p, pattern));
   }
@@ -369,13 +388,13 @@ export function parseLimit(text: string): Field<number> {
   return { value: n };
 }
 
-/** A maximum for a number parameter; empty is none. */
+/** A maximum for a number parameter: a whole number from 1; empty is none. */
 export function parseMaximum(text: string): Field<number> {
   const t = text.trim();
   if (t === '') return {};
   const n = Number(t);
-  if (!/^-?\d+(\.\d+)?$/.test(t) || !Number.isFinite(n))
-    return { problem: 'Enter a number, such as 100 or 2.5, or leave it empty.' };
+  if (!/^\d+$/.test(t) || !Number.isSafeInteger(n) || n < 1)
+    return { problem: 'Enter a whole number, 1 or more, such as 100, or leave it empty.' };
   return { value: n };
 }
 

@@ -14,8 +14,13 @@
 import type { Classification } from '../classify/classifier.ts';
 import { RISKS, type Risk } from '../../schemas/taxonomy.ts';
 import type { Tool } from '../../schemas/tool.ts';
-import { identifierWords } from '../classify/words.ts';
 import { plural } from '../text.ts';
+import { bulkFlags, bulkLists, moneyGuards, pathGuards, reasonRequirement } from './guards.ts';
+
+export { AMOUNT_CAP, capGuard, reasonRequirement } from './guards.ts';
+
+/** The classifier's signal for a tool whose result carries secrets, tokens, passwords or keys. */
+export const CREDENTIALS_SIGNAL = 'returns-credentials';
 
 export type Access =
   /** Allowed, within its limits and guards. */
@@ -35,20 +40,27 @@ export interface RateLimit {
 /** A value a condition compares an argument with: a list for `in`/`not_in`. */
 export type ConditionValue = number | string | boolean | readonly (number | string | boolean)[];
 
-/** An argument check that refuses a call, written as its deny and its allow form. */
+/** One test an argument must pass, in the operators both gateways share. */
+export interface Check {
+  readonly op: 'lte' | 'gte' | 'regex' | 'in' | 'exists';
+  readonly value: ConditionValue;
+}
+
+/**
+ * An argument check, written as what a call may send (docs/policies.md, "Guards fail closed"):
+ * every check must hold, so a value the gateway cannot compare (a numeric string, a list, an
+ * argument left out) fails it and the call is refused. PolicyLayer carries the checks under
+ * `require`, Intercept as one `evaluate` rule; both refuse a call that leaves the argument out,
+ * except for `exists: false`, which only an absent argument passes.
+ */
 export interface Guard {
-  /** The recommendation's own kinds, then those a user sets in the policy builder (custom.ts). */
-  kind: 'amount-cap' | 'path-traversal' | 'bulk-flag' | 'allow-list' | 'maximum';
+  /** The recommendation's own kinds, then those a user sets in the policy builder. */
+  kind: 'amount-cap' | 'quantity-cap' | 'ceiling-cap' | 'currency' | 'path' | 'bulk-flag' | 'allow-list' | 'maximum';
   parameter: string;
-  /**
-   * Whether the schema requires the parameter. Intercept treats a condition on an argument the
-   * call leaves out as failed (internal/engine), so its form can only guard required parameters.
-   */
+  /** Whether the schema requires the parameter: a check on an optional one makes the policy require it. */
   required: boolean;
-  /** When the call is refused (PolicyLayer `deny_if`). */
-  deny: { readonly op: 'gt' | 'contains' | 'eq' | 'not_in'; readonly value: ConditionValue };
-  /** When the call may go ahead (Intercept `evaluate`), the same test turned round in RE2-safe terms. */
-  allow: { readonly op: 'lte' | 'regex' | 'neq' | 'in'; readonly value: ConditionValue };
+  /** What the call may send: every check must hold. */
+  allow: readonly Check[];
   message: string;
   /** For the page: why this guard is there. */
   reason: string;
@@ -98,16 +110,12 @@ export const LIMITS = {
   recipient: { window: 'hour', max: 100 },
   /** A tool that costs money per call: a loop of calls is a bill (see the runaway-cost article). */
   cost: { window: 'hour', max: 60 },
-  /** The variant of a denied destructive or financial tool. */
+  /** The variant of a denied destructive or financial tool: at most 10 an hour and 20 a day. */
   variant: { window: 'hour', max: 10 },
+  variantDay: { window: 'day', max: 20 },
+  /** A tool that hands out secrets, tokens, passwords or keys: each call is a credential leaving the vault. */
+  credentials: { window: 'hour', max: 30 },
 } as const satisfies Record<string, RateLimit>;
-
-/** Amount caps: 100 in a currency's main unit, or 10,000 where the schema counts in cents. */
-export const AMOUNT_CAP = { major: 100, minor: 10_000 };
-const MINOR_UNITS = /\b(cents?|pence|minor units?|smallest (currency )?unit|in cents)\b/i;
-
-/** Accepts a path with no `..` segment in RE2 (Intercept is Go, which has no look-ahead). */
-export const NO_PARENT_SEGMENT = '^([^.]|\\.[^.])*\\.?$';
 
 /**
  * Parameters a condition can address. Both gateways read `args.a.b` as the field `b` inside `a`,
@@ -124,6 +132,9 @@ export interface TopParameter {
   required: boolean;
   /** The schema's `enum`, when every value is a string, number or boolean. */
   enum?: (string | number | boolean)[];
+  /** The schema's own bounds of a number, where it states them. */
+  minimum?: number;
+  maximum?: number;
 }
 
 const isScalar = (v: unknown): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v);
@@ -142,90 +153,10 @@ export function topParameters(tool: Tool): TopParameter[] {
         description: typeof node.description === 'string' ? node.description : '',
         required: required.has(name),
         ...(Array.isArray(values) && values.length > 0 && values.every(isScalar) ? { enum: values } : {}),
+        ...(typeof node.minimum === 'number' ? { minimum: node.minimum } : {}),
+        ...(typeof node.maximum === 'number' ? { maximum: node.maximum } : {}),
       };
     });
-}
-
-const hasWord = (p: TopParameter, words: readonly string[]) => identifierWords(p.name).some((w) => words.includes(w));
-
-function amountCap(parameters: TopParameter[]): Guard | undefined {
-  const amount = parameters.find(
-    (p) => (p.type === 'number' || p.type === 'integer') && hasWord(p, ['amount', 'price', 'total', 'budget', 'value']),
-  );
-  if (!amount) return undefined;
-  const minor = MINOR_UNITS.test(amount.description);
-  const cap = minor ? AMOUNT_CAP.minor : AMOUNT_CAP.major;
-  const shown = minor ? `${cap.toLocaleString('en-US')} (${cap / 100} in the main unit)` : cap.toLocaleString('en-US');
-  return capGuard(
-    'amount-cap',
-    amount,
-    cap,
-    shown,
-    `Moves money through ${amount.name}: amounts above ${shown} are refused.`,
-  );
-}
-
-/** A number the call may not exceed: the amount cap here, a maximum an operator sets in the policy builder. */
-export function capGuard(
-  kind: 'amount-cap' | 'maximum',
-  p: Pick<TopParameter, 'name' | 'required'>,
-  max: number,
-  shown: string,
-  reason: string,
-): Guard {
-  return {
-    kind,
-    parameter: p.name,
-    required: p.required,
-    deny: { op: 'gt', value: max },
-    allow: { op: 'lte', value: max },
-    message: `${p.name} above ${shown} is refused`,
-    reason,
-  };
-}
-
-function pathGuards(parameters: TopParameter[]): Guard[] {
-  return parameters
-    .filter(
-      (p) =>
-        p.type === 'string' &&
-        hasWord(p, ['path', 'dir', 'directory', 'folder', 'file', 'filename', 'filepath', 'cwd']),
-    )
-    .map((p) => ({
-      kind: 'path-traversal',
-      parameter: p.name,
-      required: p.required,
-      deny: { op: 'contains', value: '..' },
-      allow: { op: 'regex', value: NO_PARENT_SEGMENT },
-      message: `${p.name} may not climb out of its folder with ".."`,
-      reason: `Takes a file-system path (${p.name}): paths with ".." are refused.`,
-    }));
-}
-
-function bulkFlag(parameters: TopParameter[]): Guard | undefined {
-  const flag = parameters.find((p) => p.type === 'boolean' && hasWord(p, ['all', 'everything', 'recursive', 'force']));
-  if (!flag) return undefined;
-  return {
-    kind: 'bulk-flag',
-    parameter: flag.name,
-    required: flag.required,
-    deny: { op: 'eq', value: true },
-    allow: { op: 'neq', value: true },
-    message: `${flag.name}: true acts on everything at once and is refused; name the items instead`,
-    reason: `Works in bulk through a flag (${flag.name}): calls that set it are refused.`,
-  };
-}
-
-/** A free-text reason the tool itself asks for: the variant (and the policy builder) makes the agent give one. */
-export function reasonRequirement(parameters: TopParameter[]): Requirement | undefined {
-  const reason = parameters.find((p) => p.type === 'string' && hasWord(p, ['reason', 'justification', 'memo']));
-  if (!reason) return undefined;
-  return {
-    kind: 'reason',
-    parameter: reason.name,
-    message: `${reason.name} is required: say why this call is made`,
-    reason: `Has a reason parameter (${reason.name}): every call must give one, so the log says why.`,
-  };
 }
 
 /** At most one limit per window (Intercept refuses two rate limits of one window), the tighter kept. */
@@ -241,6 +172,12 @@ export function limitPhrase(limit: RateLimit): string {
 
 /** Limits every allowed tool gets from its signals, whatever its category. */
 function signalLimits(limits: RateLimit[], reasons: string[], has: (id: string) => boolean): void {
+  if (has(CREDENTIALS_SIGNAL)) {
+    addLimit(limits, LIMITS.credentials);
+    reasons.push(
+      `Returns secrets, tokens, passwords or keys: at most ${limitPhrase(LIMITS.credentials)}. Each call puts a credential in the agent's context, where a prompt injection can make it repeat or send it on.`,
+    );
+  }
   if (has('recipient')) {
     addLimit(limits, LIMITS.recipient);
     reasons.push(`Sends to outside recipients: at most ${limitPhrase(LIMITS.recipient)}.`);
@@ -252,8 +189,9 @@ function signalLimits(limits: RateLimit[], reasons: string[], has: (id: string) 
 }
 
 /**
- * The variant of a denied tool: allowed, at most LIMITS.variant, with every argument check the
- * definition allows (amount cap, no "..", no bulk flag) and its own reason parameter required.
+ * The variant of a denied tool: allowed, at most LIMITS.variant and LIMITS.variantDay, with every
+ * argument check the definition allows (money caps, plain relative paths, no bulk flag or list)
+ * and its own free-text reason parameter required. What it cannot bound, it says.
  */
 function variantOf(
   tool: Tool,
@@ -262,17 +200,22 @@ function variantOf(
   financial: boolean,
   what: string,
 ): ToolDecision {
-  const guards = [
-    financial || has('money') ? amountCap(parameters) : undefined,
-    ...(has('path') ? pathGuards(parameters) : []),
-    has('bulk') ? bulkFlag(parameters) : undefined,
-  ].filter((g): g is Guard => g !== undefined);
-  const requirement = reasonRequirement(parameters);
   const limits: RateLimit[] = [];
-  const reasons = [`${what}, opened up by an operator: allowed, at most ${limitPhrase(LIMITS.variant)}.`];
   addLimit(limits, LIMITS.variant);
+  addLimit(limits, LIMITS.variantDay);
+  const reasons = [
+    `${what}, opened up by an operator: allowed, at most ${limitPhrase(LIMITS.variant)} and ${limitPhrase(LIMITS.variantDay)}.`,
+  ];
   signalLimits(limits, reasons, has);
-  reasons.push(...guards.map((g) => g.reason));
+  const money = financial || has('money') ? moneyGuards(parameters, limits) : undefined;
+  const paths = pathGuards(parameters, has('path'), true);
+  const guards = dedupe([...(money?.guards ?? []), ...paths.guards, ...bulkFlags(parameters)]);
+  const lists = bulkLists(parameters, guards);
+  guards.push(...lists.guards);
+  const requirement = reasonRequirement(parameters);
+  if (money) reasons.push(...money.reasons);
+  reasons.push(...guards.filter((g) => !money?.guards.includes(g)).map((g) => g.reason));
+  reasons.push(...paths.unbounded, ...lists.unbounded);
   if (requirement) reasons.push(requirement.reason);
   return {
     tool: tool.name,
@@ -284,10 +227,28 @@ function variantOf(
   };
 }
 
-export function decide(tool: Tool, classification: Classification): ToolDecision {
-  const { category, risk } = classification;
+/** One guard per parameter: the first (the money caps come first) wins. */
+function dedupe(guards: Guard[]): Guard[] {
+  const seen = new Set<string>();
+  return guards.filter((g) => !seen.has(g.parameter) && seen.add(g.parameter));
+}
+
+/** What the rest of a tool's server says about it. */
+export interface ServerContext {
+  /**
+   * Some tool of the server takes file-system paths (the `path` signal): the same check then
+   * goes on every tool of it that takes the same kind of argument (`source`, `destination`, `key`).
+   */
+  takesPaths?: boolean;
+}
+
+export function decide(tool: Tool, classification: Classification, server: ServerContext = {}): ToolDecision {
+  const { category } = classification;
   const name = tool.name;
-  const has = (id: string) => classification.signals.some((s) => s.id === id);
+  const has = (id: string) =>
+    classification.signals.some((s) => s.id === id) || (id === 'path' && server.takesPaths === true);
+  // A tool that hands out credentials is at least high risk, whatever else it does.
+  const risk: Risk = has(CREDENTIALS_SIGNAL) && !above(classification.risk, 'medium') ? 'high' : classification.risk;
   const parameters = topParameters(tool);
 
   // Even a reviewed tool: a curator's verdict cannot make a hostile description safe to show an agent.
@@ -350,9 +311,8 @@ export function decide(tool: Tool, classification: Classification): ToolDecision
       break;
   }
   signalLimits(limits, reasons, has);
-  const guards = has('path') ? pathGuards(parameters) : [];
-  const flag = has('bulk') && category !== 'read' ? bulkFlag(parameters) : undefined;
-  if (flag) guards.push(flag);
-  reasons.push(...guards.map((g) => g.reason));
+  const paths = pathGuards(parameters, has('path'), category !== 'read');
+  const guards = dedupe([...paths.guards, ...(has('bulk') && category !== 'read' ? bulkFlags(parameters) : [])]);
+  reasons.push(...guards.map((g) => g.reason), ...paths.unbounded);
   return { tool: name, access: 'allow', limits, guards, requires: [], reasons };
 }

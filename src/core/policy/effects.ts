@@ -8,13 +8,7 @@
  */
 import { listPhrase, plural } from '../text.ts';
 import { limitPhrase, type Guard, type ToolDecision } from './decision.ts';
-import {
-  claudePermission,
-  claudeRuleName,
-  interceptCanCount,
-  interceptSkipsGuard,
-  type ClaudePermission,
-} from './formats.ts';
+import { claudePermission, claudeRuleName, interceptCanCount, type ClaudePermission } from './formats.ts';
 
 export type Format = 'policylayer' | 'intercept' | 'claude';
 
@@ -39,22 +33,47 @@ function requirements(decision: ToolDecision): string[] {
   );
 }
 
-/** A guard as the calls it refuses: "whose amount is above 100". */
-function refused(g: Guard): string {
+/** A guard as the calls it refuses: "whose amount is missing, not a number, below 1 or above 10,000". */
+export function refused(g: Guard): string {
+  const lte = g.allow.find((c) => c.op === 'lte')?.value;
+  const gte = g.allow.find((c) => c.op === 'gte')?.value;
+  const n = (v: unknown) => Number(v).toLocaleString('en-US');
   switch (g.kind) {
     case 'amount-cap':
+    case 'quantity-cap':
+    case 'ceiling-cap':
     case 'maximum':
-      return `whose ${g.parameter} is above ${Number(g.deny.value).toLocaleString('en-US')}`;
-    case 'path-traversal':
-      return `whose ${g.parameter} contains ".."`;
+      if (lte === undefined) return `whose ${g.parameter} is missing or not a plain decimal below 1`;
+      return `whose ${g.parameter} is missing, not a number, below ${n(gte)} or above ${n(lte)}`;
+    case 'path':
+      return `whose ${g.parameter} is missing or not a plain relative path (no "..", no leading / or ~, no %, no wildcard)`;
     case 'bulk-flag':
-      return `that sets ${g.parameter} to true`;
+      return g.allow[0]?.op === 'exists' ? `that sends ${g.parameter} at all` : `whose ${g.parameter} is not false`;
+    case 'currency':
     case 'allow-list':
-      return `whose ${g.parameter} is not one of ${[g.allow.value]
+      return `whose ${g.parameter} is missing or not one of ${[g.allow[0]?.value]
         .flat()
         .map((v) => JSON.stringify(v))
         .join(', ')}`;
   }
+}
+
+/** The checks of a decision by name, for a sentence: "a cap on amount, a path check on path". */
+export function checksNamed(decision: ToolDecision): string[] {
+  const what: Record<Guard['kind'], string> = {
+    'amount-cap': 'a cap on',
+    'quantity-cap': 'a cap on',
+    'ceiling-cap': 'a cap on',
+    maximum: 'a maximum on',
+    path: 'a path allow-list on',
+    'bulk-flag': 'a refusal of',
+    currency: 'a currency check on',
+    'allow-list': 'an allow-list on',
+  };
+  return [
+    ...decision.guards.map((g) => `${what[g.kind]} ${g.parameter}`),
+    ...decision.requires.map((r) => `${r.parameter} required`),
+  ];
 }
 
 export function policyLayerEffect(decision: ToolDecision): string {
@@ -79,19 +98,11 @@ export function interceptEffect(decision: ToolDecision): string {
       return `Intercept refuses every call to ${name} (a deny rule); it has no approval step.`;
     case 'allow': {
       const counted = interceptCanCount(name) ? decision.limits : [];
-      const checked = decision.guards.filter((g) => !interceptSkipsGuard(g));
-      const skipped = decision.guards.filter(interceptSkipsGuard);
-      const gaps: string[] = [];
-      if (skipped.length > 0)
-        gaps.push(
-          `It leaves out PolicyLayer's check on ${listPhrase(skipped.map((g) => g.parameter))}: Intercept refuses every call that leaves out an argument a condition tests, and ${listPhrase(skipped.map((g) => g.parameter))} ${skipped.length === 1 ? 'is' : 'are'} optional.`,
-        );
-      if (counted.length < decision.limits.length)
-        gaps.push(`It cannot limit the rate: Intercept keeps no counter for a tool whose name has a dot.`);
-      return [
-        `Intercept ${allowed(decision, counted, [...requirements(decision), ...checked.map(refused)])}`,
-        ...gaps,
-      ].join(' ');
+      const gap =
+        counted.length < decision.limits.length
+          ? ' It cannot limit the rate: Intercept keeps no counter for a tool whose name has a dot.'
+          : '';
+      return `Intercept ${allowed(decision, counted, [...requirements(decision), ...decision.guards.map(refused)])}${gap}`;
     }
   }
 }
@@ -123,6 +134,13 @@ export function claudeServerNameNote(serverSlug: string, tool?: string): string 
   return `Claude Code names the rule ${example}, where ${serverSlug} must be the name you registered the server under in Claude Code (claude mcp add <name> …); change it if yours differs.`;
 }
 
+/** "within rate limits and argument checks", naming only what the allowed tools have. */
+function boundedBy(allowed: readonly ToolDecision[]): string {
+  const limited = allowed.some((d) => d.limits.length > 0);
+  const checked = allowed.some((d) => d.guards.length + d.requires.length > 0);
+  return `within ${listPhrase([...(limited ? ['rate limits'] : []), ...(checked ? ['argument checks'] : [])])}`;
+}
+
 /** What each format does with a whole server's tools, by how many it allows, refuses and hides. */
 export function serverEffects(tools: readonly { decision: ToolDecision; lowRisk: boolean }[]): FormatEffect[] {
   const decisions = tools.map((t) => t.decision);
@@ -131,17 +149,13 @@ export function serverEffects(tools: readonly { decision: ToolDecision; lowRisk:
   const denied = decisions.filter((d) => d.access === 'deny').length;
   const hidden = decisions.filter((d) => d.access === 'hide').length;
   const parts = [
-    `allows ${plural(allowedTools.length, 'tool')}${bounded > 0 ? ` (${bounded.toLocaleString('en-US')} of them within limits or argument checks)` : ''}`,
+    `allows ${plural(allowedTools.length, 'tool')}${bounded > 0 ? ` (${bounded.toLocaleString('en-US')} of them ${boundedBy(allowedTools)})` : ''}`,
     ...(denied > 0 ? [`keeps ${plural(denied, 'tool')} visible but refuses every call to them`] : []),
     ...(hidden > 0 ? [`hides ${plural(hidden, 'tool')}`] : []),
   ];
   const same = `${listPhrase(parts)}; tools it does not list are refused.`;
-  const skippedGuards = allowedTools.flatMap((d) => d.guards.filter(interceptSkipsGuard)).length;
   const uncounted = allowedTools.filter((d) => d.limits.length > 0 && !interceptCanCount(d.tool)).length;
-  const gaps = [
-    ...(skippedGuards > 0 ? [`${plural(skippedGuards, 'check')} on optional arguments`] : []),
-    ...(uncounted > 0 ? [`the rate limits of ${plural(uncounted, 'tool')} whose names have a dot`] : []),
-  ];
+  const gaps = uncounted > 0 ? [`the rate limits of ${plural(uncounted, 'tool')} whose names have a dot`] : [];
   const claude = { allow: 0, ask: 0, deny: 0 };
   for (const { decision, lowRisk } of tools) claude[claudePermission(decision, lowRisk)]++;
   const claudeParts = [
@@ -180,4 +194,16 @@ export function categoryPolicySummary(decision: ToolDecision, lowRisk: boolean):
     case 'allow':
       return `the recommended policy allows them in PolicyLayer and Intercept${within(decision)}; ${claude}`;
   }
+}
+
+/**
+ * The sentence that introduces a variant, from its content: its limits, and its argument checks by
+ * name, or that it has none and only the call rate is limited.
+ */
+export function variantIntro(name: string, variant: ToolDecision): string {
+  const checks = checksNamed(variant);
+  const limits = variant.limits.length > 0 ? `at most ${listPhrase(variant.limits.map(limitPhrase))}` : 'with no limit';
+  return checks.length > 0
+    ? `The recommendation refuses every call. For an operator who needs the agent to use ${name} anyway, this variant allows it ${limits}, with ${listPhrase(checks)}:`
+    : `The recommendation refuses every call. For an operator who needs the agent to use ${name} anyway, this variant allows it ${limits}; it checks no argument, so only the call rate is limited:`;
 }

@@ -13,6 +13,11 @@ function requirementCondition(r: Requirement): Condition {
   return r.pattern === undefined ? { path, op: 'exists', value: true } : { path, op: 'regex', value: r.pattern };
 }
 
+/** A guard's checks as conditions, the same in both gateways. */
+export function guardConditions(g: Guard): Condition[] {
+  return g.allow.map((c) => ({ path: `args.${g.parameter}`, op: c.op, value: c.value as Condition['value'] }));
+}
+
 /** PolicyLayer's counter for a limit: `<tool>_rate`, with the window added past the first. */
 function counterName(tool: string, index: number, window: string): string {
   return index === 0 ? `${tool}_rate` : `${tool}_rate_${window}`;
@@ -21,13 +26,9 @@ function counterName(tool: string, index: number, window: string): string {
 function toolPolicyLayer(decision: ToolDecision): ToolPolicy {
   if (decision.access === 'deny') return { deny_if: [{ conditions: [], on_deny: decision.message ?? '' }] };
   const entry: ToolPolicy = {};
-  if (decision.requires.length > 0) entry.require = decision.requires.map(requirementCondition);
-  if (decision.guards.length > 0) {
-    entry.deny_if = decision.guards.map((g) => ({
-      conditions: [{ path: `args.${g.parameter}`, op: g.deny.op, value: g.deny.value }],
-      on_deny: g.message,
-    }));
-  }
+  // Every check in its allowing form, under require: a value PolicyLayer cannot compare fails it.
+  const require = [...decision.requires.map(requirementCondition), ...decision.guards.flatMap(guardConditions)];
+  if (require.length > 0) entry.require = require;
   if (decision.limits.length > 0) {
     entry.limits = decision.limits.map((l, i): Limit => ({
       counter: counterName(decision.tool, i, l.window),
@@ -73,15 +74,6 @@ export interface InterceptPolicy {
 export type InterceptNotes = Record<string, string[]>;
 
 /**
- * Why a guard is missing from the Intercept form, if it is. Intercept fails a condition on an
- * argument the call does not send (internal/engine), so a guard on an optional parameter would
- * refuse every call that leaves it out: such a guard stays in PolicyLayer's `deny_if` only.
- */
-export function interceptSkipsGuard(guard: Guard): boolean {
-  return !guard.required;
-}
-
-/**
  * Intercept's validator splits `state.<tool>.<counter>` at the first dot, so a tool whose name
  * has a dot cannot carry a rate limit there (`intercept validate` rejects the file).
  */
@@ -96,19 +88,14 @@ function interceptTool(d: ToolDecision, notes: string[]): InterceptRule[] {
     conditions: [requirementCondition(r)],
     on_deny: r.message,
   }));
-  for (const g of d.guards) {
-    if (interceptSkipsGuard(g)) {
-      notes.push(
-        `Not checked here: ${g.message}. ${g.parameter} is optional, and Intercept refuses every call that leaves out an argument a condition tests.`,
-      );
-      continue;
-    }
+  // Intercept fails a condition on an argument the call leaves out: a check in its allowing form
+  // therefore refuses the omission too (what `exists: false` alone lets through).
+  for (const g of d.guards)
     rules.push({
-      name: g.kind.replace('-', ' '),
-      conditions: [{ path: `args.${g.parameter}`, op: g.allow.op, value: g.allow.value }],
+      name: `${g.kind.replace('-', ' ')} of ${g.parameter}`,
+      conditions: guardConditions(g),
       on_deny: g.message,
     });
-  }
   if (d.limits.length > 0 && !interceptCanCount(d.tool)) {
     notes.push(
       `No rate limit here (PolicyLayer's: ${d.limits.map(limitPhrase).join(', ')}): Intercept cannot count calls to a tool whose name has a dot.`,
@@ -312,11 +299,12 @@ export function claudeRuleName(server: string, tool: string): string {
 
 /**
  * Claude Code has no rate limits or argument checks, but it can ask: low-risk tools the
- * recommendation allows without conditions are allowed, hidden ones denied, and everything else
- * asks the user each time.
+ * recommendation allows without conditions are allowed, denied and hidden ones denied, and every
+ * other allowed tool (a variant included, whose limits Claude Code cannot keep) asks each time.
  */
 export function claudePermission(decision: ToolDecision, lowRisk: boolean): ClaudePermission {
-  if (decision.access === 'hide') return 'deny';
+  // A refusal is a refusal in every format: Claude Code denies what the policy denies or hides.
+  if (decision.access === 'hide' || decision.access === 'deny') return 'deny';
   if (
     decision.access === 'allow' &&
     lowRisk &&

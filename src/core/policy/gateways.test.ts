@@ -19,22 +19,33 @@ import {
   type AnalysedServer,
 } from '../analyse.ts';
 import { loadCatalogue } from '../../build/catalogue-files.ts';
-import type { ToolDecision } from './decision.ts';
-import { checkInterceptYaml, evaluateCall, loadInterceptPolicy } from './intercept/index.ts';
+import type { Guard, ToolDecision } from './decision.ts';
+import { DECIMAL_BELOW_ONE } from './guards.ts';
+import { checkInterceptYaml, evaluateCall, loadInterceptPolicy, type InterceptConfig } from './intercept/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const catalogues = [
   ['the bundled sample', resolve(ROOT, 'content/servers')],
   ['the hostile fixtures', resolve(ROOT, 'test/catalogues/hostile')],
+  ['an unseen realistic catalogue', resolve(ROOT, 'test/catalogues/guards')],
 ] as const;
 
-/** A condition as PolicyLayer's docs describe it; an argument the call leaves out fails it, as in Intercept. */
-function holds(c: Condition, args: Record<string, unknown>): boolean {
+type Model = 'coercing' | 'strict';
+
+/**
+ * A condition as PolicyLayer's docs describe it; an argument the call leaves out fails it, as in
+ * Intercept. How PolicyLayer compares a numeric string with a number is not documented, so every
+ * attack is run against two models: `coercing` (JavaScript's `<=`, where "100" <= 10000) and
+ * `strict` (only a number compares). A guard written in allowing form must refuse under both.
+ */
+function holds(c: Condition, args: Record<string, unknown>, model: Model = 'coercing'): boolean {
   const key = c.path.slice('args.'.length);
   const present = Object.hasOwn(args, key) && args[key] !== null && args[key] !== undefined;
   if (c.op === 'exists') return present === c.value;
   if (!present) return false;
   const v = args[key];
+  const numeric = (cmp: (a: number, b: number) => boolean) =>
+    model === 'strict' && typeof v !== 'number' ? false : cmp(v as number, c.value as number);
   switch (c.op) {
     case 'eq':
       return v === c.value;
@@ -45,13 +56,13 @@ function holds(c: Condition, args: Record<string, unknown>): boolean {
     case 'not_in':
       return !(c.value as unknown[]).includes(v);
     case 'lt':
-      return (v as number) < (c.value as number);
+      return numeric((a, b) => a < b);
     case 'lte':
-      return (v as number) <= (c.value as number);
+      return numeric((a, b) => a <= b);
     case 'gt':
-      return (v as number) > (c.value as number);
+      return numeric((a, b) => a > b);
     case 'gte':
-      return (v as number) >= (c.value as number);
+      return numeric((a, b) => a >= b);
     case 'contains':
       return String(v).includes(String(c.value));
     case 'regex':
@@ -59,12 +70,17 @@ function holds(c: Condition, args: Record<string, unknown>): boolean {
   }
 }
 
-function policyLayerAllows(policy: Policy, tool: string, args: Record<string, unknown>): boolean {
+function policyLayerAllows(
+  policy: Policy,
+  tool: string,
+  args: Record<string, unknown>,
+  model: Model = 'coercing',
+): boolean {
   if (policy.hide?.some((h) => h === tool || h === '*')) return false;
   const entry = policy.tools?.[tool];
   if (!entry) return policy.default === 'allow';
-  if (!(entry.require ?? []).every((c) => holds(c, args))) return false;
-  return !(entry.deny_if ?? []).some((rule) => rule.conditions.every((c) => holds(c, args)));
+  if (!(entry.require ?? []).every((c) => holds(c, args, model))) return false;
+  return !(entry.deny_if ?? []).some((rule) => rule.conditions.every((c) => holds(c, args, model)));
 }
 
 /** What an agent sends for each required argument: a harmless value of its type. */
@@ -82,9 +98,61 @@ function requiredArguments(tool: Tool): Record<string, unknown> {
   );
 }
 
+/** A value each guard lets through: within every cap, a plain path, an allowed currency; undefined to leave it out. */
+function goodValue(g: Guard): unknown {
+  const first = g.allow[0]!;
+  switch (first.op) {
+    case 'lte':
+      return first.value;
+    case 'gte':
+      return first.value;
+    case 'regex':
+      return first.value === DECIMAL_BELOW_ONE ? '0.25' : 'docs/notes.txt';
+    case 'in':
+      return (first.value as unknown[])[0];
+    case 'exists':
+      return undefined;
+  }
+}
+
+/** What an agent that means well sends: the required arguments, and a good value for every checked one. */
+function goodCall(tool: Tool, decision: ToolDecision): Record<string, unknown> {
+  const args: Record<string, unknown> = {
+    ...requiredArguments(tool),
+    ...Object.fromEntries(decision.requires.map((r) => [r.parameter, 'a customer asked for it'])),
+  };
+  for (const g of decision.guards) {
+    const value = goodValue(g);
+    if (value === undefined) delete args[g.parameter];
+    else args[g.parameter] = value;
+  }
+  return args;
+}
+
 const cases = catalogues.flatMap(([label, dir]) =>
   analyseCatalogue(loadCatalogue(dir)).map((server) => [label, server.slug, server] as const),
 );
+
+interface Loaded {
+  texts: ReturnType<typeof toolPolicyTexts>;
+  intercept: InterceptConfig;
+}
+
+function load(server: AnalysedServer, tool: AnalysedServer['tools'][number], decision: ToolDecision): Loaded {
+  const texts = decision === tool.decision ? toolPolicyTexts(server, tool) : toolVariantTexts(server, tool)!;
+  const loaded = loadInterceptPolicy(texts.interceptYaml);
+  expect(loaded.errors, `${tool.tool.name}: intercept validate`).toEqual([]);
+  return { texts, intercept: loaded.policy! };
+}
+
+/** Whether each gateway (PolicyLayer under both models, Intercept through the port) allows the call. */
+function verdicts(l: Loaded, name: string, args: Record<string, unknown>) {
+  return {
+    policyLayer: policyLayerAllows(l.texts.policy, name, args, 'coercing'),
+    policyLayerStrict: policyLayerAllows(l.texts.policy, name, args, 'strict'),
+    intercept: evaluateCall(l.intercept, name, args).allowed,
+  };
+}
 
 function expectAgreement(
   server: AnalysedServer,
@@ -93,40 +161,39 @@ function expectAgreement(
   for (const tool of server.tools) {
     const decision = decisions(tool);
     if (!decision) continue;
-    const texts = decision === tool.decision ? toolPolicyTexts(server, tool) : toolVariantTexts(server, tool)!;
-    const loaded = loadInterceptPolicy(texts.interceptYaml);
-    expect(loaded.errors, `${tool.tool.name}: intercept validate`).toEqual([]);
-    // The variant asks for the tool's own reason parameter: an agent using it sends one.
-    const args = {
-      ...requiredArguments(tool.tool),
-      ...Object.fromEntries(decision.requires.map((r) => [r.parameter, 'a customer asked for it'])),
-    };
-    const intercept = evaluateCall(loaded.policy!, tool.tool.name, args);
-    const policyLayer = policyLayerAllows(texts.policy, tool.tool.name, args);
+    const loaded = load(server, tool, decision);
+    const args = goodCall(tool.tool, decision);
     const expected = decision.access === 'allow';
-    expect(policyLayer, `${tool.tool.name}: PolicyLayer`).toBe(expected);
-    expect(intercept.allowed, `${tool.tool.name}: Intercept (${intercept.rule}: ${intercept.message})`).toBe(expected);
-    if (decision.access === 'hide') expect(intercept.hidden, tool.tool.name).toBe(true);
-    // Each argument check refuses the call it is there for: in both gateways when the argument is
-    // required, in PolicyLayer alone (and said so in a YAML comment) when it is optional.
-    for (const guard of decision.guards) {
-      const bad = { ...args, [guard.parameter]: BAD_VALUES[guard.kind](guard) };
-      const label = `${tool.tool.name}: ${guard.kind} on ${guard.parameter}`;
-      expect(policyLayerAllows(texts.policy, tool.tool.name, bad), label).toBe(false);
-      expect(evaluateCall(loaded.policy!, tool.tool.name, bad).allowed, label).toBe(!guard.required);
-      if (!guard.required) expect(texts.interceptYaml, label).toContain(`# Not checked here: ${guard.message}`);
+    const name = tool.tool.name;
+    expect(verdicts(loaded, name, args), `${name}: a call within every check`).toEqual({
+      policyLayer: expected,
+      policyLayerStrict: expected,
+      intercept: expected,
+    });
+    if (decision.access === 'hide') expect(evaluateCall(loaded.intercept, name, args).hidden, name).toBe(true);
+    if (!expected) continue;
+    // A call without an argument the policy requires is refused by both gateways.
+    const required = [
+      ...decision.requires.map((r) => r.parameter),
+      ...decision.guards.filter((g) => g.allow[0]!.op !== 'exists').map((g) => g.parameter),
+    ];
+    for (const parameter of required) {
+      const { [parameter]: _, ...without } = args;
+      expect(verdicts(loaded, name, without), `${name}: without ${parameter}`).toEqual(REFUSED);
+    }
+    // A call over each cap is refused by both.
+    for (const g of decision.guards) {
+      const lte = g.allow.find((c) => c.op === 'lte');
+      if (lte)
+        expect(
+          verdicts(loaded, name, { ...args, [g.parameter]: Number(lte.value) + 1 }),
+          `${name}: over the cap on ${g.parameter}`,
+        ).toEqual(REFUSED);
     }
   }
 }
 
-/** A value each kind of check is there to refuse. */
-const BAD_VALUES: Record<ToolDecision['guards'][number]['kind'], (g: ToolDecision['guards'][number]) => unknown> = {
-  'amount-cap': (g) => Number(g.deny.value) + 1,
-  'path-traversal': () => '../../etc/passwd',
-  'bulk-flag': () => true,
-  'allow-list': () => 'a value the list does not hold',
-  maximum: (g) => Number(g.deny.value) + 1,
-};
+const REFUSED = { policyLayer: false, policyLayerStrict: false, intercept: false };
 
 describe.each(cases)('%s: %s', (_, __, server) => {
   test('the whole server policy loads in Intercept', () => {
@@ -137,7 +204,121 @@ describe.each(cases)('%s: %s', (_, __, server) => {
     expectAgreement(server, (t) => t.decision);
   });
 
-  test('the variant of each refused tool is allowed by both gateways', () => {
+  test('the variant of each refused tool: allowed within every check, refused without a required argument or over a cap', () => {
     expectAgreement(server, (t) => t.decision.variant);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The attacks: each guard, attacked as an agent would, refuses in both gateways.
+
+type Attack = readonly [string, (g: Guard) => unknown];
+
+const capOf = (g: Guard) => Number(g.allow.find((c) => c.op === 'lte')?.value ?? 1);
+const OMIT = Symbol('omit');
+
+const CAP_ATTACKS: Attack[] = [
+  ['a numeric string over the cap', (g) => String(capOf(g) * 100)],
+  ['a list holding an amount over the cap', (g) => [capOf(g) * 100]],
+  ['a negative amount', (g) => -capOf(g) * 100],
+  ['one over the cap', (g) => capOf(g) + 1],
+  ['an exponent string', () => '1e9'],
+  ['the argument left out', () => OMIT],
+  ['null', () => null],
+  ['a huge number', () => 1e308],
+];
+
+const DECIMAL_ATTACKS: Attack[] = [
+  ['a large decimal string', () => '1000000'],
+  ['a number', () => 1000000],
+  ['a list', () => ['5']],
+  ['a negative', () => '-5'],
+  ['one unit', () => '1'],
+  ['an exponent', () => '1e6'],
+  ['the argument left out', () => OMIT],
+];
+
+const PATH_ATTACKS: Attack[] = [
+  ['a parent segment', () => '../../etc/passwd'],
+  ['an absolute path', () => '/etc/passwd'],
+  ['a home path', () => '~/.ssh/id_rsa'],
+  ['a percent-encoded parent', () => '%2e%2e/secret'],
+  ['fullwidth dots', () => '\uFF0E\uFF0E/secret'],
+  ['a parent in the middle', () => 'docs/../../secret'],
+  ['a wildcard', () => '*'],
+  ['a wildcard segment', () => 'docs/*'],
+  ['a backslash path', () => '..\\..\\windows'],
+  ['a drive letter', () => 'C:/Windows'],
+  ['a hidden file', () => '.env'],
+  ['a list of paths', () => ['../x']],
+  ['a newline', () => 'docs\n/etc/passwd'],
+  ['the argument left out', () => OMIT],
+];
+
+const FLAG_ATTACKS: Attack[] = [
+  ['true', () => true],
+  ['a truthy string', () => 'yes'],
+  ['the string "true"', () => 'true'],
+  ['1', () => 1],
+  ['a list', () => [true]],
+];
+
+const CURRENCY_ATTACKS: Attack[] = [
+  ['a zero-decimal currency', () => 'jpy'],
+  ['upper-case JPY', () => 'JPY'],
+  ['a list', () => ['usd']],
+  ['padding', () => 'usd '],
+  ['the argument left out', () => OMIT],
+];
+
+function attacksOf(g: Guard): Attack[] {
+  const first = g.allow[0]!;
+  if (first.op === 'lte') return CAP_ATTACKS;
+  if (first.op === 'regex') return first.value === DECIMAL_BELOW_ONE ? DECIMAL_ATTACKS : PATH_ATTACKS;
+  if (first.op === 'exists') return FLAG_ATTACKS;
+  if (g.kind === 'currency') return CURRENCY_ATTACKS;
+  return FLAG_ATTACKS.filter(([name]) => name !== 'true').concat([['the argument left out', () => OMIT]]);
+}
+
+/** Every guard of every allowed tool and variant, in the bundled sample, the hostile fixtures and an unseen catalogue. */
+const guarded = catalogues.flatMap(([label, dir]) =>
+  analyseCatalogue(loadCatalogue(dir)).flatMap((server) =>
+    server.tools.flatMap((tool) =>
+      [tool.decision, tool.decision.variant]
+        .filter((d): d is ToolDecision => d?.access === 'allow' && d.guards.length > 0)
+        .map((decision) => ({ label, server, tool, decision })),
+    ),
+  ),
+);
+
+const attackRows = guarded.flatMap(({ label, server, tool, decision }) =>
+  decision.guards.flatMap((guard) =>
+    attacksOf(guard).map(
+      ([attack, value]) =>
+        [
+          `${label}: ${server.slug}/${tool.tool.name}${decision === tool.decision ? '' : ' (variant)'} ${guard.parameter}: ${attack}`,
+          server,
+          tool,
+          decision,
+          guard,
+          value,
+        ] as const,
+    ),
+  ),
+);
+
+describe('every guard refuses every attack in both gateways', () => {
+  test('there are attacks to run', () => {
+    expect(attackRows.length).toBeGreaterThan(500);
+  });
+  const cache = new Map<ToolDecision, Loaded>();
+  test.each(attackRows)('%s', (_, server, tool, decision, guard, value) => {
+    let loaded = cache.get(decision);
+    if (!loaded) cache.set(decision, (loaded = load(server, tool, decision)));
+    const args = goodCall(tool.tool, decision);
+    const bad = value(guard);
+    if (bad === OMIT) delete args[guard.parameter];
+    else args[guard.parameter] = bad;
+    expect(verdicts(loaded, tool.tool.name, args)).toEqual(REFUSED);
   });
 });
