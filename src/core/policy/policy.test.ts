@@ -113,13 +113,9 @@ describe('the PolicyLayer policy of one tool', () => {
       inputSchema: params('name'),
     });
     const classification = classifyTool(tool);
-    expect(classification.risk).toBe('low');
-    // Made by hand: the classifier's part is another change; the decision keys on the signal's id.
-    const signals = [
-      ...classification.signals,
-      { id: CREDENTIALS_SIGNAL as never, evidence: ['the values are plaintext credentials'] },
-    ];
-    const decision = decide(tool, { ...classification, signals });
+    expect(classification.risk).toBe('high');
+    expect(classification.signals.find((s) => s.id === CREDENTIALS_SIGNAL)?.evidence.length).toBeGreaterThan(0);
+    const decision = decide(tool, classification);
     expect(decision.access).toBe('allow');
     expect(decision.limits).toEqual([
       { window: 'minute', max: 60 },
