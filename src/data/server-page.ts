@@ -11,6 +11,7 @@ import { clip, figure, plural } from '../core/text.ts';
 import { safeExternalUrl } from '../core/untrusted.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS } from '../schemas/taxonomy.ts';
 import {
+  reasonLines,
   unknownHeading,
   unknownSummary,
   unknownTools,
@@ -31,8 +32,10 @@ export interface ServerStatusView {
   updated?: string;
   /** When the tools shown were listed (`YYYY-MM-DD`), or why there is no such date. */
   listed: string;
-  /** Why the page has no tools, or why the ones shown may be out of date; absent when they are current. */
+  /** Why the tools shown may be out of date, or that a scan listed none; absent when they are current. */
   toolsNote?: string;
+  /** The reason of the last scan, which failed, beside the tools of an earlier one. */
+  reason?: { label: string; lines: string[] };
 }
 
 const day = (value: string | undefined) => {
@@ -50,24 +53,36 @@ function toolsNote(server: AnalysedServer): string | undefined {
   if (!scan || server.tools.length === 0) {
     return scan?.status === 'scanned' ? 'The server listed no tools when it was scanned.' : undefined;
   }
-  const since = `the tools below were listed at version ${scan.version ?? '(unknown)'}`;
+  // A failed attempt records its own version; the tools shown are those of the last scan that listed them.
+  const attempt = `The last scan, at version ${scan.version ?? '(not recorded)'},`;
+  const earlier = `the tools below are from an earlier scan${scan.listedAt ? ` (${day(scan.listedAt)})` : ''} and may be out of date`;
   switch (scan.status) {
     case 'scanned':
       return undefined;
     case 'not-scanned':
-      return `Not scanned at version ${server.server.version ?? '(none)'} yet: ${since}.`;
+      return `Not scanned at version ${server.server.version ?? '(none)'} yet: the tools below were listed at version ${scan.version ?? '(unknown)'}.`;
     case 'needs-auth':
-      return `The last scan needed credentials; ${since}, and may be out of date.`;
+      return `${attempt} needed credentials: ${earlier}.`;
     case 'runtime-unavailable':
-      return `The last scan could not start the server (runtime not available); ${since}, and may be out of date.`;
+      return `${attempt} could not start the server (runtime not available): ${earlier}.`;
     case 'failed':
-      return `The last scan failed; ${since}, and may be out of date.`;
+      return `${attempt} failed: ${earlier}.`;
   }
+}
+
+/** The last scan's reason beside tools it did not list (a failed re-scan), headed as on a page without tools. */
+function staleReason(server: AnalysedServer): { label: string; lines: string[] } | undefined {
+  const scan = server.scan;
+  if (!scan || server.tools.length === 0 || scan.status === 'scanned' || scan.status === 'not-scanned')
+    return undefined;
+  const lines = reasonLines(scan.reason);
+  return lines.length ? { label: REASON_LABELS[scan.status], lines } : undefined;
 }
 
 export function serverStatus(server: AnalysedServer): ServerStatusView {
   const { registry, scan } = server;
   const note = toolsNote(server);
+  const reason = staleReason(server);
   const listed =
     day(scan?.listedAt) ?? (!scan && server.tools.length ? 'not recorded (the tools were written by hand)' : 'never');
   const published = day(registry?.publishedAt);
@@ -80,6 +95,7 @@ export function serverStatus(server: AnalysedServer): ServerStatusView {
     ...(updated ? { updated } : {}),
     listed,
     ...(note ? { toolsNote: note } : {}),
+    ...(reason ? { reason } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * the scan records test/cli/registry-shaped.test.ts sees a real, sandboxed run write (failures of every
  * kind with their two-line reasons, a runtime the scanner lacks, servers that listed their tools and one
  * that listed none), plus what only older or hostile files hold: a server that asked for credentials, a
- * reason in one long line, and markup in a reason. The build and browser tests build it without
+ * reason in one long line, markup in a reason, and a failed re-scan beside the tools of an earlier one. The build and browser tests build it without
  * scanning, so they need neither the sandbox nor npm.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -108,7 +108,7 @@ const EXTRA: Record<string, { from: string; scan: ScanRecord }> = {
   },
 };
 
-type File = { server: { name: string }; scan: ScanRecord; tools: object[] };
+type File = { server: { name: string; version?: string }; scan: ScanRecord; tools: object[] };
 const read = (name: string): File => JSON.parse(readFileSync(join(FIXTURE, `${slug(name)}.json`), 'utf8'));
 
 /** Writes the catalogue into a fresh temporary folder and returns it. */
@@ -132,6 +132,14 @@ export function writeScannedCatalogue(): string {
     const original = read(from);
     write(name, { ...original, server: { ...original.server, name: `io.github.fixture/${name}` }, scan });
   }
+  // A re-scan at a new version that failed: the tools of the earlier scan stay, known and graded.
+  const airtable = read('airtable-mcp-server');
+  write('failed-rescan', {
+    ...airtable,
+    server: { ...airtable.server, name: 'io.github.fixture/failed-rescan', version: '1.5.0' },
+    scan: { ...failed(FAILURES['linear-mcp-server']!.reason), version: '1.5.0', listedAt: '2025-09-20T00:00:00.000Z' },
+    tools: SCANNED['airtable-mcp-server']!.tools,
+  });
   return dir;
 }
 

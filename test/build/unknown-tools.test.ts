@@ -96,7 +96,7 @@ describe('a server whose tools are not known', () => {
   test('the server list shows "not known" and why in place of its three figures, on every such row', () => {
     const list = html('servers/index.html');
     const rows = list.split('<tr').slice(2);
-    expect(rows).toHaveLength(16);
+    expect(rows).toHaveLength(17);
     for (const server of UNKNOWN) {
       const row = rows.find((r) => r.includes(`href="/servers/${server}/"`))!;
       expect(row, server).toMatch(
@@ -108,7 +108,7 @@ describe('a server whose tools are not known', () => {
 
   test('the home page counts only the tools that are known, and says how many servers it leaves out and why', () => {
     const home = text('index.html');
-    expect(home).toContain('4 tools');
+    expect(home).toContain('7 tools');
     expect(home).toContain('13 servers with tools not known');
     expect(home).toContain(
       'The tool figures leave out 13 servers whose tools are not known: 1 needing credentials, 1 with a runtime the scanner lacks and 11 whose scan failed.',
@@ -125,7 +125,7 @@ describe('a server whose tools are not known', () => {
 
   test('the catalogue index: no zero for them, and how many there are', () => {
     const index = api('catalogue.json');
-    expect(index).toMatchObject({ servers: 16, tools: 4, serversWithToolsNotKnown: 13 });
+    expect(index).toMatchObject({ servers: 17, tools: 7, serversWithToolsNotKnown: 13 });
     const unknown = index.items.filter((i: { toolsKnown: boolean }) => !i.toolsKnown);
     expect(unknown.map((i: { slug: string }) => i.slug).sort()).toEqual([...UNKNOWN].sort());
     for (const item of unknown) expect(item).toMatchObject({ tools: null, counts: null });
@@ -143,6 +143,19 @@ describe('servers whose tools are known', () => {
     expect(page).toContain('Not graded: no tools');
     expect(page).toContain('The server listed no tools when it was scanned.');
     expect(api(`servers/${slug('latest-mcp-server')}.json`)).toMatchObject({ toolsKnown: true, tools: [] });
+  });
+
+  test('a failed re-scan keeps the tools of the earlier one, says they may be out of date, and why the scan failed', () => {
+    const page = text(serverPage(slug('failed-rescan')));
+    expect(page).toContain('3 tools, 1 can modify or destroy data');
+    expect(page).toContain(
+      'The last scan, at version 1.5.0, failed: the tools below are from an earlier scan (2025-09-20) and may be out of date.',
+    );
+    expect(page).toContain(
+      'Why the scan failed: the server exited with code 1 before answering initialize Error: No API key provided.',
+    );
+    expect(page).toMatch(/Grade [A-F]: \d+ of 100 points/);
+    expect(api(`servers/${slug('failed-rescan')}.json`)).toMatchObject({ toolsKnown: true });
   });
 
   test('a scanned server shows its figures, tools and policy', () => {
