@@ -139,6 +139,8 @@ export interface ServerRow {
 export interface ServerListing {
   page: Page<ServerRow>;
   count: number;
+  /** How many of them have tools not known, across every page: `13 have tools not known.`; absent when none. */
+  unknownNote?: string;
 }
 
 function serverRow(server: AnalysedServer): ServerRow {
@@ -156,7 +158,13 @@ function serverRow(server: AnalysedServer): ServerRow {
 
 function serverListings(): ServerListing[] {
   const servers = serversByTitle().map(serverRow);
-  return paginate(servers, PAGE_SIZE.servers).map((page) => ({ page, count: servers.length }));
+  const unknown = servers.filter((row) => row.unknown).length;
+  const unknownNote = unknown ? `${figure(unknown)} of them ${unknown === 1 ? 'has' : 'have'} tools not known.` : '';
+  return paginate(servers, PAGE_SIZE.servers).map((page) => ({
+    page,
+    count: servers.length,
+    ...(unknownNote ? { unknownNote } : {}),
+  }));
 }
 
 export const firstServerListing = (): ServerListing => serverListings()[0]!;

@@ -95,6 +95,7 @@ describe('a server whose tools are not known', () => {
 
   test('the server list shows "not known" and why in place of its three figures, on every such row', () => {
     const list = html('servers/index.html');
+    expect(text('servers/index.html')).toContain('17 servers, by name. 13 of them have tools not known.');
     const rows = list.split('<tr').slice(2);
     expect(rows).toHaveLength(17);
     for (const server of UNKNOWN) {
