@@ -8,12 +8,18 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const launch = launchChromium;
 
-export async function open(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Page> {
+/** `path` of the site at `base`: the preview of `dist/` unless a test serves a site of its own. */
+export async function open(
+  browser: Browser,
+  path: string,
+  options: BrowserContextOptions = {},
+  base = BASE,
+): Promise<Page> {
   const context = await browser.newContext(options);
   // axe-core comes in through the browser's own channel: the site's CSP (rightly) refuses injected script tags.
   await context.addInitScript({ path: axePath });
   const page = await context.newPage();
-  const response = await page.goto(`${BASE}${path}`);
+  const response = await page.goto(`${base}${path}`);
   if (!response || (response.status() >= 400 && !path.includes('does-not-exist')))
     throw new Error(`${path}: HTTP ${response?.status()}`);
   return page;

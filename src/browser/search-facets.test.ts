@@ -16,7 +16,7 @@ describe('the order of filter values', () => {
     expect(FACET_ORDER.risk).toEqual(['Critical', 'High', 'Medium', 'Low']);
     expect(FACET_ORDER.risk).toEqual(RISKS.map((r) => RISK_LABELS[r]).reverse());
     expect(FACET_ORDER.category).toEqual(CATEGORIES.map((c) => CATEGORY_LABELS[c]));
-    expect(FACET_ORDER.grade).toEqual(['A', 'B', 'C', 'D', 'F', 'Not graded']);
+    expect(FACET_ORDER.grade).toEqual(['A', 'B', 'C', 'D', 'F', 'Tools not known', 'No tools']);
     expect(FACET_ORDER.type).toEqual(['Tool', 'Server', 'Attack pattern']);
   });
 

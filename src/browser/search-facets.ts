@@ -6,7 +6,7 @@
  * The values are the labels the index's records carry (src/core/search/records.ts), so
  * their order comes from the same taxonomy, never a second list of them.
  */
-import { gradeLabel, LETTERS } from '../core/site/grade.ts';
+import { LETTERS, NOT_GRADED_LABELS } from '../core/site/grade.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS } from '../schemas/taxonomy.ts';
 import { FILTER_KEYS, type FilterKey, type SearchState } from './search-state.ts';
 
@@ -33,7 +33,8 @@ export const FACET_ORDER: Partial<Record<FilterKey, readonly string[]>> = {
   category: CATEGORIES.map((c) => CATEGORY_LABELS[c]),
   // The page types the records are written for (src/core/search/records.ts).
   type: ['Tool', 'Server', 'Attack pattern'],
-  grade: [...LETTERS, gradeLabel({ letter: null, score: null, reasons: [] })],
+  // Servers nobody has seen the tools of after every letter, apart from those that listed none (issue 21).
+  grade: [...LETTERS, NOT_GRADED_LABELS['tools-not-known'], NOT_GRADED_LABELS['no-tools']],
 };
 
 /** The servers with most results show first; the others are one click or a few letters away. */

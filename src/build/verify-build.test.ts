@@ -17,7 +17,10 @@ function dist(pages: string[], apiTools: string[]): string {
     writeFileSync(join(dir, page, 'index.html'), '');
   }
   mkdirSync(join(dir, 'api/servers'), { recursive: true });
-  writeFileSync(join(dir, 'api/servers/demo.json'), JSON.stringify({ tools: apiTools.map((slug) => ({ slug })) }));
+  writeFileSync(
+    join(dir, 'api/servers/demo.json'),
+    JSON.stringify({ toolsKnown: true, tools: apiTools.map((slug) => ({ slug })) }),
+  );
   return dir;
 }
 
@@ -39,5 +42,26 @@ test('a missing page, a stray page, a short API document and a doubled search re
     'the API document of demo lists 1 tools, the catalogue has 2',
     '2 search records for /tools/demo/a/',
     '0 search records for /tools/demo/b/',
+  ]);
+});
+
+test('a server whose tools are not known must have `tools: null` in its API document, not an empty list', () => {
+  const failed = loadCatalogue(
+    writeCatalogue({
+      'demo.json': { ...makeServerFile({ tools: [] }), scan: { status: 'failed', reason: 'no answer' } },
+    }),
+  );
+  const api = (doc: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dist-'));
+    mkdirSync(join(dir, 'api/servers'), { recursive: true });
+    writeFileSync(join(dir, 'api/servers/demo.json'), JSON.stringify(doc));
+    return verifyBuild(dir, failed, []);
+  };
+  expect(api({ toolsKnown: false, tools: null })).toEqual([]);
+  expect(api({ toolsKnown: true, tools: [] })).toEqual([
+    'the API document of demo says its tools are known, with a list; the catalogue has them not known',
+  ]);
+  expect(api({ toolsKnown: false, tools: [] })).toEqual([
+    'the API document of demo says its tools are not known, with a list; the catalogue has them not known',
   ]);
 });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from './catalogue-files.ts';
 import { toolPath } from '../core/site/paths.ts';
+import { unknownTools } from '../core/site/tools-status.ts';
 
 export function verifyBuild(dist: string, catalogue: Catalogue, searchToolUrls: readonly string[]): string[] {
   const problems: string[] = [];
@@ -25,14 +26,22 @@ export function verifyBuild(dist: string, catalogue: Catalogue, searchToolUrls: 
     }
   }
 
-  // API: each server's document lists exactly its tools.
+  // API: each server's document lists exactly its tools, or none at all (`tools: null`) when they are not known.
   for (const server of catalogue.servers) {
     const file = join(dist, 'api', 'servers', `${server.slug}.json`);
     if (!existsSync(file)) {
       problems.push(`no API document for server ${server.slug}`);
       continue;
     }
-    const listed = (JSON.parse(readFileSync(file, 'utf8')) as { tools: { slug: string }[] }).tools.map((t) => t.slug);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { toolsKnown: boolean; tools: { slug: string }[] | null };
+    const known = !unknownTools(server);
+    if (doc.toolsKnown !== known || (doc.tools === null) === known) {
+      problems.push(
+        `the API document of ${server.slug} says its tools are ${doc.toolsKnown ? '' : 'not '}known, with ${doc.tools === null ? 'no list' : 'a list'}; the catalogue has them ${known ? '' : 'not '}known`,
+      );
+      continue;
+    }
+    const listed = (doc.tools ?? []).map((t) => t.slug);
     const wanted = server.tools.map((t) => t.slug);
     if (listed.join('\n') !== wanted.join('\n'))
       problems.push(

@@ -2,7 +2,7 @@
  * The catalogue with every tool classified and its recommendation decided: computed
  * once per build, in one pass, and read by the pages, the API and the CLI alike.
  */
-import type { RegistryRecord } from '../schemas/registry.ts';
+import type { RegistryRecord, ScanRecord } from '../schemas/registry.ts';
 import type { Server } from '../schemas/server.ts';
 import { RISKS, CATEGORIES, type Category, type Risk } from '../schemas/taxonomy.ts';
 import type { Tool } from '../schemas/tool.ts';
@@ -29,11 +29,13 @@ export interface AnalysedServer {
   tools: AnalysedTool[];
   /** Registry status and dates, for a server synced from a registry (the grade reads its status). */
   registry?: RegistryRecord;
+  /** Where its tools stand (not scanned yet, failed…); absent in a file written by hand. */
+  scan?: ScanRecord;
 }
 
 export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
   const classified = classifyCatalogue(catalogue);
-  return catalogue.servers.map(({ slug, file, server, tools, registry }) => {
+  return catalogue.servers.map(({ slug, file, server, tools, registry, scan }) => {
     const byTool = classified.get(slug)!;
     const takesPaths = [...byTool.values()].some((c) => c.signals.some((s) => s.id === 'path'));
     return {
@@ -41,6 +43,7 @@ export function analyseCatalogue(catalogue: Catalogue): AnalysedServer[] {
       file,
       server,
       ...(registry ? { registry } : {}),
+      ...(scan ? { scan } : {}),
       title: server.title || server.name,
       tools: tools.map(({ slug: toolSlug, tool }) => {
         const classification = byTool.get(toolSlug)!;

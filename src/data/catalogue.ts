@@ -9,13 +9,7 @@ import { exposedTools, type AttackRef } from '../core/site/attacks.ts';
 import { relatedTools, type RelatedTool } from '../core/site/related.ts';
 import { RISKS, type Category, type Risk } from '../schemas/taxonomy.ts';
 import { analyseCatalogue, byTitle, type AnalysedServer, type AnalysedTool } from '../core/analyse.ts';
-import {
-  catalogueDir,
-  isBundledSample,
-  loadCatalogue,
-  type Catalogue,
-  type CatalogueServer,
-} from '../build/catalogue-files.ts';
+import { catalogueDir, isBundledSample, loadCatalogue, type Catalogue } from '../build/catalogue-files.ts';
 import { ownShare } from '../build/shards.ts';
 
 let catalogue: Catalogue | undefined;
@@ -150,14 +144,3 @@ export function toolPaths() {
     toolViews().map((view) => ({ params: { server: view.server.slug, tool: view.tool.slug }, props: view })),
   );
 }
-
-let serversBySlug: Map<string, CatalogueServer> | undefined;
-
-/** A server's catalogue file as read (its registry and scan records included). */
-export function catalogueServer(slug: string): CatalogueServer {
-  serversBySlug ??= new Map(getCatalogue().servers.map((s) => [s.slug, s]));
-  return serversBySlug.get(slug)!;
-}
-
-/** Every server of the catalogue as read, deleted ones excluded. */
-export const catalogueServers = (): readonly CatalogueServer[] => getCatalogue().servers;

@@ -4,16 +4,18 @@
  */
 import { countBy } from '../core/analyse.ts';
 import { attackPath, categoryPath, riskPath } from '../core/site/paths.ts';
-import { figure } from '../core/text.ts';
+import { figure, plural } from '../core/text.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS } from '../schemas/taxonomy.ts';
-import { builtFromSample, catalogueServers, getAttacks, getServers, toolViews } from './catalogue.ts';
+import { unknownServersSentence, unknownTools } from '../core/site/tools-status.ts';
+import { builtFromSample, getAttacks, getServers, toolViews } from './catalogue.ts';
 
 export interface HomePage {
   description: string;
   heading: string;
   sample: boolean;
-  figures: { servers: string; tools: string; modifying: string; critical: string };
-  /** Why some servers count in no tool figure; undefined when every server has tools. */
+  /** `unknown`: how many servers' tools are not known, absent when none. */
+  figures: { servers: string; tools: string; modifying: string; critical: string; unknown?: string };
+  /** Which servers the tool figures leave out, as their tools are not known, and why; absent when none. */
   withoutTools?: string;
   byRisk: { key: string; label: string; value: number }[];
   categories: { href: string; label: string; count: string }[];
@@ -21,40 +23,14 @@ export interface HomePage {
   attacks: { count: number; first: { href: string; title: string } };
 }
 
-/** Servers without tools, counted by why (the home page shows them apart from the tool figures). */
-function serversWithoutTools(): { total: number; byReason: { label: string; count: number }[] } {
-  const labels: Record<string, string> = {
-    'not-scanned': 'not scanned yet',
-    'needs-auth': 'need authentication',
-    'runtime-unavailable': 'runtime not available',
-    failed: 'failed to list them',
-    scanned: 'listed none',
-  };
-  const counts = new Map<string, number>();
-  for (const server of catalogueServers()) {
-    if (server.tools.length > 0) continue;
-    const label = labels[server.scan?.status ?? 'not-scanned']!;
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-  }
-  const byReason = Object.values(labels)
-    .filter((label) => counts.has(label))
-    .map((label) => ({ label, count: counts.get(label)! }));
-  return { total: byReason.reduce((n, r) => n + r.count, 0), byReason };
-}
-
-function withoutToolsSentence(): string | undefined {
-  const { total, byReason } = serversWithoutTools();
-  if (total === 0) return undefined;
-  const reasons = byReason.map((r) => `${figure(r.count)} ${r.label}`).join(', ');
-  return `${figure(total)} of the servers have no tools listed yet and count in none of the tool figures: ${reasons}.`;
-}
-
 export async function homePage(): Promise<HomePage> {
   const servers = figure(getServers().length);
   const tools = toolViews().map((v) => v.tool);
   const counts = countBy(tools);
   const attacks = await getAttacks();
-  const without = withoutToolsSentence();
+  // The tool figures count the tools that are known; the servers whose tools are not are named apart (issue 21).
+  const unknown = getServers().flatMap((server) => unknownTools(server)?.status ?? []);
+  const without = unknownServersSentence(unknown);
   return {
     description: `${servers} MCP servers and ${figure(tools.length)} tools, each classified by what it can do and how risky that is, with a recommended gateway policy to copy.`,
     heading: `${servers} MCP servers and ${figure(tools.length)} tools risk-classified`,
@@ -64,15 +40,20 @@ export async function homePage(): Promise<HomePage> {
       tools: figure(tools.length),
       modifying: figure(tools.length - counts.category.read),
       critical: figure(counts.risk.critical),
+      ...(unknown.length ? { unknown: figure(unknown.length) } : {}),
     },
     ...(without ? { withoutTools: without } : {}),
     byRisk: RISKS.map((r) => ({ key: r, label: RISK_LABELS[r], value: counts.risk[r] })),
     categories: CATEGORIES.map((c) => ({
       href: categoryPath(c),
       label: CATEGORY_LABELS[c],
-      count: figure(counts.category[c]),
+      count: plural(counts.category[c], 'tool'),
     })),
-    risks: RISKS.map((r) => ({ href: riskPath(r), label: `${RISK_LABELS[r]} risk`, count: figure(counts.risk[r]) })),
+    risks: RISKS.map((r) => ({
+      href: riskPath(r),
+      label: `${RISK_LABELS[r]} risk`,
+      count: plural(counts.risk[r], 'tool'),
+    })),
     attacks: {
       count: attacks.length,
       first: { href: attackPath(attacks[0]!.slug), title: attacks[0]!.data.title.toLowerCase() },

@@ -6,7 +6,10 @@
 import { BASE_RISK } from '../core/classify/classifier.ts';
 import { categoryPolicy } from '../core/policy/classes.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS, type Category, type Risk } from '../schemas/taxonomy.ts';
-import type { AnalysedServer } from '../core/analyse.ts';
+import { countBy, type AnalysedServer } from '../core/analyse.ts';
+import { serverGrade, type Grade } from '../core/site/grade.ts';
+import { unknownTools, UNKNOWN_LABELS } from '../core/site/tools-status.ts';
+import { figure } from '../core/text.ts';
 import { categoryPath, riskPath, toolListPath } from '../core/site/paths.ts';
 import { ownShare } from '../build/shards.ts';
 import { PAGE_SIZE, paginate, serversByTitle, toolsByRisk, toolsWhere, type Page, type ToolView } from './catalogue.ts';
@@ -122,15 +125,46 @@ export function laterToolListingPaths(lists: readonly ToolList[]) {
 export const CATEGORY_LISTS: ToolList[] = CATEGORIES.map((category) => ({ kind: 'category', category }));
 export const RISK_LISTS: ToolList[] = RISKS.map((risk) => ({ kind: 'risk', risk }));
 
+/** One server of the server list: its figures, or why there are none. */
+export interface ServerRow {
+  server: AnalysedServer;
+  grade: Grade;
+  /** Absent when its tools are not known. */
+  figures?: { tools: string; modifying: string; critical: string };
+  /** Why its tools are not known (`not known (scan failed)`), in place of the three figures. */
+  unknown?: string;
+}
+
 /** One page of the server list. */
 export interface ServerListing {
-  page: Page<AnalysedServer>;
+  page: Page<ServerRow>;
   count: number;
+  /** How many of them have tools not known, across every page: `13 have tools not known.`; absent when none. */
+  unknownNote?: string;
+}
+
+function serverRow(server: AnalysedServer): ServerRow {
+  const grade = serverGrade(server);
+  const unknown = unknownTools(server);
+  if (unknown) return { server, grade, unknown: `not known (${UNKNOWN_LABELS[unknown.status]})` };
+  const counts = countBy(server.tools);
+  const figures = {
+    tools: figure(server.tools.length),
+    modifying: figure(server.tools.length - counts.category.read),
+    critical: figure(counts.risk.critical),
+  };
+  return { server, grade, figures };
 }
 
 function serverListings(): ServerListing[] {
-  const servers = serversByTitle();
-  return paginate(servers, PAGE_SIZE.servers).map((page) => ({ page, count: servers.length }));
+  const servers = serversByTitle().map(serverRow);
+  const unknown = servers.filter((row) => row.unknown).length;
+  const unknownNote = unknown ? `${figure(unknown)} of them ${unknown === 1 ? 'has' : 'have'} tools not known.` : '';
+  return paginate(servers, PAGE_SIZE.servers).map((page) => ({
+    page,
+    count: servers.length,
+    ...(unknownNote ? { unknownNote } : {}),
+  }));
 }
 
 export const firstServerListing = (): ServerListing => serverListings()[0]!;

@@ -10,8 +10,16 @@ import { serverListPath, serverPolicyPath } from '../core/site/paths.ts';
 import { clip, figure, plural } from '../core/text.ts';
 import { safeExternalUrl } from '../core/untrusted.ts';
 import { CATEGORIES, CATEGORY_LABELS, RISKS, RISK_LABELS } from '../schemas/taxonomy.ts';
-import type { CatalogueServer } from '../core/catalogue/check.ts';
-import { byRisk, catalogueServer, type ToolView } from './catalogue.ts';
+import {
+  reasonLines,
+  unknownHeading,
+  unknownSummary,
+  unknownTools,
+  REASON_LABELS,
+  UNKNOWN_LABELS,
+  type UnknownTools,
+} from '../core/site/tools-status.ts';
+import { byRisk, type ToolView } from './catalogue.ts';
 
 /** What a server page says about the server's registry entry and its tools' freshness (issue 14). */
 export interface ServerStatusView {
@@ -24,8 +32,10 @@ export interface ServerStatusView {
   updated?: string;
   /** When the tools shown were listed (`YYYY-MM-DD`), or why there is no such date. */
   listed: string;
-  /** Why the page has no tools, or why the ones shown may be out of date; absent when they are current. */
+  /** Why the tools shown may be out of date, or that a scan listed none; absent when they are current. */
   toolsNote?: string;
+  /** The reason of the last scan, which failed, beside the tools of an earlier one. */
+  reason?: { label: string; lines: string[] };
 }
 
 const day = (value: string | undefined) => {
@@ -34,43 +44,79 @@ const day = (value: string | undefined) => {
   return Number.isNaN(time) ? value.slice(0, 40) : new Date(time).toISOString().slice(0, 10);
 };
 
-/** Why a server has no tools (or old ones), in words; undefined when its tools are current. */
-function toolsNote(server: CatalogueServer): string | undefined {
+/**
+ * Why the tools shown may be out of date, or that a scan listed none; undefined when they are current, and for
+ * a server whose tools are not known, which its page says in its own section ({@link UnknownToolsView}).
+ */
+function toolsNote(server: AnalysedServer): string | undefined {
   const scan = server.scan;
-  if (!scan) return server.tools.length ? undefined : 'Not scanned yet: nobody has listed this server’s tools.';
-  const reason = scan.reason ? `: ${scan.reason.slice(0, 500)}` : '.';
+  if (!scan || server.tools.length === 0) {
+    return scan?.status === 'scanned' ? 'The server listed no tools when it was scanned.' : undefined;
+  }
+  // A failed attempt records its own version; the tools shown are those of the last scan that listed them.
+  const attempt = `The last scan, at version ${scan.version ?? '(not recorded)'},`;
+  const earlier = `the tools below are from an earlier scan${scan.listedAt ? ` (${day(scan.listedAt)})` : ''} and may be out of date`;
   switch (scan.status) {
     case 'scanned':
-      return server.tools.length ? undefined : 'The server listed no tools when it was scanned.';
+      return undefined;
     case 'not-scanned':
-      return server.tools.length
-        ? `Not scanned at version ${server.server.version ?? '(none)'} yet: the tools below were listed at version ${scan.version ?? '(unknown)'}.`
-        : 'Not scanned yet: nobody has listed this server’s tools.';
+      return `Not scanned at version ${server.server.version ?? '(none)'} yet: the tools below were listed at version ${scan.version ?? '(unknown)'}.`;
     case 'needs-auth':
-      return `Needs authentication${scan.reason ? reason : ': the server would not list its tools without credentials.'}`;
+      return `${attempt} needed credentials: ${earlier}.`;
     case 'runtime-unavailable':
-      return `Runtime not available: the scanner could not start this server${reason}`;
+      return `${attempt} could not start the server (runtime not available): ${earlier}.`;
     case 'failed':
-      return `Scan failed${reason}`;
+      return `${attempt} failed: ${earlier}.`;
   }
 }
 
-export function serverStatus(slug: string): ServerStatusView {
-  const server = catalogueServer(slug);
+/** The last scan's reason beside tools it did not list (a failed re-scan), headed as on a page without tools. */
+function staleReason(server: AnalysedServer): { label: string; lines: string[] } | undefined {
+  const scan = server.scan;
+  if (!scan || server.tools.length === 0 || scan.status === 'scanned' || scan.status === 'not-scanned')
+    return undefined;
+  const lines = reasonLines(scan.reason);
+  return lines.length ? { label: REASON_LABELS[scan.status], lines } : undefined;
+}
+
+export function serverStatus(server: AnalysedServer): ServerStatusView {
   const { registry, scan } = server;
   const note = toolsNote(server);
+  const reason = staleReason(server);
   const listed =
     day(scan?.listedAt) ?? (!scan && server.tools.length ? 'not recorded (the tools were written by hand)' : 'never');
   const published = day(registry?.publishedAt);
   const updated = day(registry?.updatedAt);
   return {
     ...(registry && registry.status !== 'deleted' ? { registryStatus: registry.status } : {}),
-    ...(registry?.statusMessage ? { statusMessage: registry.statusMessage.slice(0, 500) } : {}),
+    ...(registry?.statusMessage ? { statusMessage: clip(registry.statusMessage, DESCRIPTION_LIMIT) } : {}),
     ...(server.server.version ? { version: server.server.version } : {}),
     ...(published ? { published } : {}),
     ...(updated ? { updated } : {}),
     listed,
     ...(note ? { toolsNote: note } : {}),
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/**
+ * What a server page shows in place of tool figures, tools and policy when the tools are not known, under
+ * the summary heading (`Tools not known: scan failed`).
+ */
+export interface UnknownToolsView {
+  /** Why, and that no figure on the page means "none". */
+  summary: string;
+  /** What the reason lines are, e.g. `Why the scan failed`; absent without a reason. */
+  reasonLabel?: string;
+  /** The scan's reason, at most two lines, each shown on its own. */
+  reason: string[];
+}
+
+function unknownView(unknown: UnknownTools): UnknownToolsView {
+  return {
+    summary: unknownSummary(unknown),
+    ...(unknown.reason.length ? { reasonLabel: REASON_LABELS[unknown.status] } : {}),
+    reason: unknown.reason,
   };
 }
 
@@ -98,6 +144,8 @@ export interface ServerPage {
   version?: string;
   grade: Grade;
   gradeHeading: string;
+  /** Why the server is not graded, as a sentence; absent when it has a letter. */
+  notGraded?: string;
   /**
    * The grade's reasons in two labelled lists: what the tools can do, and signs to weigh before trusting the
    * server; the list with the costliest reason first, each reason with its evidence.
@@ -109,6 +157,8 @@ export interface ServerPage {
   links: ServerLink[];
   packages: string[];
   remotes: string[];
+  /** Set when the server's tools are not known: the page then shows this instead of figures, tools and policy. */
+  unknown?: UnknownToolsView;
   summaryHeading: string;
   byCategory: CountBar[];
   byRisk: CountBar[];
@@ -142,37 +192,66 @@ function links(server: AnalysedServer): ServerLink[] {
 }
 
 function gradeHeading(grade: Grade): string {
-  return grade.letter ? `Grade ${grade.letter}: ${grade.score} of ${FULL_SCORE} points` : 'Not graded yet';
+  if (grade.letter) return `Grade ${grade.letter}: ${grade.score} of ${FULL_SCORE} points`;
+  return grade.reasons[0]?.id === 'no-tools' ? 'Not graded: no tools' : 'Not graded: tools not known';
+}
+
+/** Why a server without tools has no grade, for a reader who expects a letter. */
+function notGradedText(grade: Grade): string {
+  return grade.reasons[0]?.id === 'no-tools'
+    ? 'A grade sums up what a server’s tools can do, and a scan of this one found none.'
+    : 'A grade sums up what a server’s tools can do, and nobody has seen this server’s tools yet.';
+}
+
+/** The page's title, description and summary heading: the tool figures, or that the tools are not known. */
+function headlines(server: AnalysedServer, unknown: UnknownTools | undefined) {
+  const name = mcpServerName(server.title);
+  if (unknown) {
+    return {
+      title: `${name}: tools not known`,
+      metaDescription: `The ${name}: its tools are not known (${UNKNOWN_LABELS[unknown.status]}), so they are neither counted nor classified.`,
+      summaryHeading: unknownHeading(unknown),
+    };
+  }
+  const tools = plural(server.tools.length, 'tool');
+  const modifying = figure(server.tools.length - countBy(server.tools).category.read);
+  return {
+    title: `${name}: ${tools}, risk-classified`,
+    metaDescription: `The ${tools} of the ${name}, ${modifying} of which can modify or destroy data, with a recommended policy for all of them.`,
+    summaryHeading: `${tools}, ${modifying} can modify or destroy data`,
+  };
 }
 
 export function serverPage(server: AnalysedServer): ServerPage {
   const s = server.server;
   const counts = countBy(server.tools);
-  const tools = plural(server.tools.length, 'tool');
-  const modifying = figure(server.tools.length - counts.category.read);
   const grade = serverGrade(server);
+  const missing = unknownTools(server);
+  const unknown = missing && unknownView(missing);
   const lowRisk = (t: AnalysedServer['tools'][number]) => t.classification.risk === 'low';
   return {
-    title: `${mcpServerName(server.title)}: ${tools}, risk-classified`,
-    metaDescription: `The ${tools} of the ${mcpServerName(server.title)}, ${modifying} of which can modify or destroy data, with a recommended policy for all of them.`,
+    ...headlines(server, missing),
     crumbs: [{ label: 'Servers', href: serverListPath() }, { label: server.title }],
     heading: server.title,
     name: s.name,
     ...(s.version ? { version: s.version } : {}),
     grade,
     gradeHeading: gradeHeading(grade),
-    gradeGroups: reasonsByKind(grade).map(({ kind, label, reasons }) => ({ id: `grade-${kind}`, label, reasons })),
-    status: serverStatus(server.slug),
+    ...(grade.letter ? {} : { notGraded: notGradedText(grade) }),
+    gradeGroups: grade.letter
+      ? reasonsByKind(grade).map(({ kind, label, reasons }) => ({ id: `grade-${kind}`, label, reasons }))
+      : [],
+    status: serverStatus(server),
     ...(s.description.trim() ? { description: clip(s.description, DESCRIPTION_LIMIT) } : {}),
     links: links(server),
     packages: entries(s.packages),
     remotes: entries(s.remotes),
-    summaryHeading: `${tools}, ${modifying} can modify or destroy data`,
+    ...(unknown ? { unknown } : {}),
     byCategory: CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS[c], value: counts.category[c] })),
     byRisk: RISKS.map((r) => ({ key: r, label: RISK_LABELS[r], value: counts.risk[r] })),
     rows: server.tools.map((tool) => ({ server, tool })).sort(byRisk),
     tableCaption: `Tools of ${server.title}`,
-    policyHeading: `The full ${server.title} policy for all ${tools}`,
+    policyHeading: `The full ${server.title} policy for all ${plural(server.tools.length, 'tool')}`,
     effects: serverEffects(server.tools.map((t) => ({ decision: t.decision, lowRisk: lowRisk(t) }))).map((e) => e.text),
     claudeNote: claudeServerNameNote(server.slug),
     policy: {

@@ -13,6 +13,9 @@ describe('the JSON API', () => {
     const index = json('api/catalogue.json');
     expect(index.servers).toBe(catalogue.servers.length);
     expect(index.tools).toBe(catalogue.toolCount);
+    // Every server of the sample has its tools listed: none is left out of the figures.
+    expect(index.serversWithToolsNotKnown).toBe(0);
+    expect(index.items.every((i: { toolsKnown: boolean }) => i.toolsKnown)).toBe(true);
     expect(index.items.map((i: { slug: string; tools: number }) => [i.slug, i.tools])).toEqual(
       catalogue.servers.map((s) => [s.slug, s.tools.length]),
     );

@@ -34,7 +34,7 @@ describe('a catalogue from the registry', () => {
     expect(page).toContain('Version 2.1.0');
     expect(page).toContain('Published 2025-09-12 (updated 2025-10-03)');
     expect(page).toContain('Tools last listed 2025-10-04');
-    expect(page).not.toContain('Not scanned yet');
+    expect(page).not.toContain('not known');
   });
 
   test('a server without tools says why, and a deprecated one is marked', () => {
@@ -42,9 +42,11 @@ describe('a catalogue from the registry', () => {
     expect(legacy).toContain('Deprecated in the registry: Replaced by io.example/search.');
     expect(legacy).toContain('Registry status Deprecated');
     expect(legacy).toContain('Tools last listed never');
-    expect(legacy).toContain('Not scanned yet: nobody has listed this server’s tools.');
+    expect(legacy).toContain('Tools not known: not scanned yet');
+    expect(legacy).toContain('Its tools are not known: the server has not been scanned yet.');
     const crm = text('servers/io-example-crm/index.html');
-    expect(crm).toContain('Needs authentication: the server answered HTTP 401 without credentials');
+    expect(crm).toContain('Tools not known: needs credentials');
+    expect(crm).toContain('What the server answered: the server answered HTTP 401 without credentials');
   });
 
   test('a deleted server is on no page and in no API document', () => {
@@ -54,10 +56,10 @@ describe('a catalogue from the registry', () => {
     expect(JSON.stringify(api)).not.toContain('retired');
   });
 
-  test('the home page counts the servers without tools apart', () => {
+  test('the home page counts the servers whose tools are not known apart', () => {
     const home = text('index.html');
     expect(home).toContain(
-      '2 of the servers have no tools listed yet and count in none of the tool figures: 1 not scanned yet, 1 need authentication.',
+      'The tool figures leave out 2 servers whose tools are not known: 1 not scanned yet and 1 needing credentials.',
     );
   });
 });

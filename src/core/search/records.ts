@@ -34,6 +34,7 @@ import { DESCRIPTION_LIMIT, parameterRows } from '../site/explain.ts';
 import { registryName, registryWord, serverNames, telling } from './names.ts';
 import { addedEquivalents, singular, toolActions } from './words.ts';
 import { attackPath, serverPath, toolPath } from '../site/paths.ts';
+import { unknownHeading, unknownTools } from '../site/tools-status.ts';
 import { shorten } from '../text.ts';
 
 export interface SearchRecord {
@@ -239,10 +240,14 @@ export function toolRecords(servers: readonly AnalysedServer[]): SearchRecord[] 
  * or without one its owner and own name (`stripe/agent-toolkit`); the words of its own
  * name and owner; and its whole registry name as one word, so that the name typed whole
  * finds it and no part of its prefix does. Results show it by the title the site gives
- * it (the `server` filter: the registry name when it has no title).
+ * it (the `server` filter: the registry name when it has no title). A server whose tools are
+ * not known says so at the start of its excerpt and in its grade filter ("Tools not known"),
+ * never as a server with no risky tools; the state's words are not indexed, so that a search
+ * for "scan" finds scanners, not the servers that failed one.
  */
 export function serverRecords(servers: readonly AnalysedServer[]): SearchRecord[] {
   return servers.map((server) => {
+    const unknown = unknownTools(server);
     const { owner, name } = registryName(server.server.name);
     const names = serverNames(server.server.name, server.server.title);
     const heading = server.server.title || (owner ? `${owner}/${name}` : name);
@@ -266,7 +271,7 @@ export function serverRecords(servers: readonly AnalysedServer[]): SearchRecord[
           ),
         ],
         [
-          excerpt(server.server.description),
+          excerpt(unknown ? `${unknownHeading(unknown)}. ${server.server.description}` : server.server.description),
           // What the browser needs to know that a query names this server (src/core/search/names.ts).
           el('span', ' data-pagefind-meta="names"', names.join(' | ')),
           el('span', ' data-pagefind-meta="registry"', word),

@@ -4,6 +4,7 @@ import type { AnalysedServer } from '../analyse.ts';
 import {
   FULL_SCORE,
   GRADE_KIND_LABELS,
+  gradeLabel,
   gradeServer,
   LETTER_FLOORS,
   letterFor,
@@ -11,6 +12,7 @@ import {
   POINTS,
   reasonsByKind,
   serverGrade,
+  type Grade,
   type GradeOptions,
   type GradeReasonId,
   type GradeReasonKind,
@@ -128,19 +130,47 @@ describe('the letters', () => {
     expect(grade(reads(3), PROVENANCE, {}).letter).toBe('A');
   });
 
-  test('a server with no tools yet is not graded, and says why', () => {
-    expect(grade([], {})).toEqual({
+  test.each<[GradeOptions['scanStatus'], string]>([
+    [undefined, 'not graded: its tools are not known (not scanned yet)'],
+    ['not-scanned', 'not graded: its tools are not known (not scanned yet)'],
+    ['needs-auth', 'not graded: its tools are not known (needs credentials)'],
+    ['runtime-unavailable', 'not graded: its tools are not known (runtime not available)'],
+    ['failed', 'not graded: its tools are not known (scan failed)'],
+  ])('a server without tools whose scan status is %s is not graded, never an A, and says why', (scanStatus, text) => {
+    // Provenance that would give an A: without tools, it must not.
+    const options = scanStatus ? { scanStatus, registryStatus: 'active' as const } : {};
+    expect(grade([], PROVENANCE, options)).toEqual({
       letter: null,
       score: null,
-      reasons: [
-        {
-          id: 'not-scanned',
-          kind: 'trust',
-          text: 'no tools listed yet: the server has not been scanned',
-          points: 0,
-        },
-      ],
+      reasons: [{ id: 'tools-not-known', kind: 'trust', text, points: 0 }],
     });
+  });
+
+  test('a server a scan found no tools on is not graded either, and says it listed none', () => {
+    expect(grade([], PROVENANCE, { scanStatus: 'scanned' })).toEqual({
+      letter: null,
+      score: null,
+      reasons: [{ id: 'no-tools', kind: 'capability', text: 'not graded: the server listed no tools', points: 0 }],
+    });
+  });
+
+  test('a failed re-scan leaves the tools of the last one graded', () => {
+    expect(grade(reads(3), PROVENANCE, { scanStatus: 'failed' }).letter).toBe('A');
+  });
+
+  test('serverGrade reads the scan status from the server', () => {
+    const server = analysedServer({ server: PROVENANCE, tools: [] });
+    expect(serverGrade({ ...server, scan: { status: 'runtime-unavailable' } }).reasons[0]!.text).toBe(
+      'not graded: its tools are not known (runtime not available)',
+    );
+  });
+
+  test.each([
+    [{ letter: 'B', score: 85, reasons: [] } as Grade, 'B'],
+    [grade([], PROVENANCE, { scanStatus: 'failed' }), 'Tools not known'],
+    [grade([], PROVENANCE, { scanStatus: 'scanned' }), 'No tools'],
+  ])('a grade reads %# in a search filter as %s', (g, label) => {
+    expect(gradeLabel(g)).toBe(label);
   });
 });
 
@@ -360,9 +390,12 @@ describe('the search filter', () => {
     expect(toolRecords([server]).map((r) => r.html.includes(filter))).toEqual([true, true, true, true]);
   });
 
-  test('a server not scanned yet is filed under "Not graded"', () => {
-    const server = analysedServer({ server: PROVENANCE, tools: [] });
-    expect(serverRecords([server])[0]!.html).toContain('<span data-pagefind-filter="grade">Not graded</span>');
+  test('a server not scanned yet is filed under "Tools not known", and its excerpt says so first', () => {
+    const server = analysedServer({ server: { ...PROVENANCE, description: 'Forecasts.' }, tools: [] });
+    const html = serverRecords([{ ...server, scan: { status: 'failed', reason: 'no answer' } }])[0]!.html;
+    expect(html).toContain('<span data-pagefind-filter="grade">Tools not known</span>');
+    expect(html).toContain('<span data-pagefind-meta="excerpt">Tools not known: scan failed. Forecasts.</span>');
+    expect(html).not.toContain('data-pagefind-filter="risk"');
   });
 });
 

@@ -14,15 +14,17 @@
  * instructions for the agent is an F however tidy the rest is. The scale has no E,
  * as in most A–F scales: A, B, C, D, F.
  *
- * A server with no tools yet (in the registry but not scanned) gets no letter: there
- * is nothing to summarise, and a letter from provenance alone would read as a verdict
- * on tools nobody has seen.
+ * A server without tools gets no letter: when its tools are not known (not scanned yet,
+ * needing credentials, lacking a runtime, failed: src/core/site/tools-status.ts) a letter
+ * from provenance alone would read as a verdict on tools nobody has seen, an A above all;
+ * when a scan listed none, there is nothing to summarise. The one reason says which.
  */
-import type { RegistryStatus } from '../../schemas/registry.ts';
+import type { RegistryStatus, ScanStatus } from '../../schemas/registry.ts';
 import { safeExternalUrl } from '../untrusted.ts';
 import type { SignalId } from '../../schemas/taxonomy.ts';
 import type { AnalysedServer, AnalysedTool } from '../analyse.ts';
 import { plural } from '../text.ts';
+import { unknownGradeText, unknownTools } from './tools-status.ts';
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'F'] as const;
 export type Letter = (typeof LETTERS)[number];
@@ -74,7 +76,8 @@ export const POINTS = {
 } as const;
 
 export type GradeReasonId =
-  | 'not-scanned'
+  | 'tools-not-known'
+  | 'no-tools'
   | 'poisoning'
   | 'annotation-mismatch'
   | 'critical-share'
@@ -106,7 +109,8 @@ const KIND_OF: Record<GradeReasonId, GradeReasonKind> = {
   'critical-share': 'capability',
   code: 'capability',
   url: 'capability',
-  'not-scanned': 'trust',
+  'tools-not-known': 'trust',
+  'no-tools': 'capability',
   poisoning: 'trust',
   'annotation-mismatch': 'trust',
   'short-description': 'trust',
@@ -135,7 +139,7 @@ export interface GradeReason {
 }
 
 export interface Grade {
-  /** `null`: not graded (no tools listed yet); the one reason says so. */
+  /** `null`: not graded (tools not known, or none listed); the one reason says which. */
   letter: Letter | null;
   /** 0..{@link FULL_SCORE}; `null` when not graded. */
   score: number | null;
@@ -150,6 +154,8 @@ export interface GradeOptions {
    * "deprecated" or "deleted" lowers the grade.
    */
   registryStatus?: RegistryStatus;
+  /** The status of the server's `scan` record: without tools, whether they are not known or a scan listed none. */
+  scanStatus?: ScanStatus;
 }
 
 /** How many tool names a reason lists before "and N more". */
@@ -315,17 +321,18 @@ function registryReasons({ registryStatus }: GradeOptions): Finding[] {
   return [];
 }
 
+/** The grade of a server without tools: no letter, and why. */
+function notGraded(scanStatus: ScanStatus | undefined): Grade {
+  const unknown = unknownTools({ tools: [], ...(scanStatus ? { scan: { status: scanStatus } } : {}) });
+  const reason: GradeReason = unknown
+    ? { id: 'tools-not-known', kind: KIND_OF['tools-not-known'], text: unknownGradeText(unknown.status), points: 0 }
+    : { id: 'no-tools', kind: KIND_OF['no-tools'], text: 'not graded: the server listed no tools', points: 0 };
+  return { letter: null, score: null, reasons: [reason] };
+}
+
 export function gradeServer(server: Pick<AnalysedServer, 'server' | 'tools'>, options: GradeOptions = {}): Grade {
   const { tools } = server;
-  if (tools.length === 0) {
-    return {
-      letter: null,
-      score: null,
-      reasons: [
-        { id: 'not-scanned', kind: 'trust', text: 'no tools listed yet: the server has not been scanned', points: 0 },
-      ],
-    };
-  }
+  if (tools.length === 0) return notGraded(options.scanStatus);
   const count = toolCount(tools);
   const reasons: GradeReason[] = [
     ...poisoningReasons(count),
@@ -351,7 +358,10 @@ const grades = new WeakMap<object, Grade>();
 export function serverGrade(server: AnalysedServer): Grade {
   let grade = grades.get(server);
   if (!grade) {
-    grade = gradeServer(server, server.registry ? { registryStatus: server.registry.status } : {});
+    grade = gradeServer(server, {
+      ...(server.registry ? { registryStatus: server.registry.status } : {}),
+      ...(server.scan ? { scanStatus: server.scan.status } : {}),
+    });
     grades.set(server, grade);
   }
   return grade;
@@ -368,7 +378,13 @@ export function reasonsByKind(grade: Grade): { kind: GradeReasonKind; label: str
     .sort((a, b) => b.reasons[0]!.points - a.reasons[0]!.points);
 }
 
-/** How a grade reads where there is room for a word only (lists, search filters). */
+/**
+ * How a grade reads where there is room for a word only (search filters): the letter, or why there is
+ * none, so that a search for ungraded servers tells those nobody has seen from those with no tools.
+ */
+export const NOT_GRADED_LABELS = { 'tools-not-known': 'Tools not known', 'no-tools': 'No tools' } as const;
+
 export function gradeLabel(grade: Grade): string {
-  return grade.letter ?? 'Not graded';
+  if (grade.letter) return grade.letter;
+  return grade.reasons[0]?.id === 'no-tools' ? NOT_GRADED_LABELS['no-tools'] : NOT_GRADED_LABELS['tools-not-known'];
 }
