@@ -49,6 +49,8 @@ export function refused(g: Guard): string {
       return `whose ${g.parameter} is missing or not a plain relative path (no "..", no leading / or ~, no %, no wildcard)`;
     case 'bulk-flag':
       return g.allow[0]?.op === 'exists' ? `that sends ${g.parameter} at all` : `whose ${g.parameter} is not false`;
+    case 'required-list':
+      return `that leaves out ${g.parameter}`;
     case 'currency':
     case 'allow-list':
       return `whose ${g.parameter} is missing or not one of ${[g.allow[0]?.value]
@@ -67,6 +69,7 @@ export function checksNamed(decision: ToolDecision): string[] {
     maximum: 'a maximum on',
     path: 'a path allow-list on',
     'bulk-flag': 'a refusal of',
+    'required-list': 'a requirement of',
     currency: 'a currency check on',
     'allow-list': 'an allow-list on',
   };
