@@ -137,11 +137,21 @@ export function claudeServerNameNote(serverSlug: string, tool?: string): string 
   return `Claude Code names the rule ${example}, where ${serverSlug} must be the name you registered the server under in Claude Code (claude mcp add <name> …); change it if yours differs.`;
 }
 
-/** "within rate limits and argument checks", naming only what the allowed tools have. */
+/** Arguments named in a server sentence before the rest are counted ("and 4 more"). */
+const NAMED_ARGUMENTS = 6;
+
+/** "within rate limits and argument checks on path and amount", naming only what the allowed tools have. */
 function boundedBy(allowed: readonly ToolDecision[]): string {
   const limited = allowed.some((d) => d.limits.length > 0);
-  const checked = allowed.some((d) => d.guards.length + d.requires.length > 0);
-  return `within ${listPhrase([...(limited ? ['rate limits'] : []), ...(checked ? ['argument checks'] : [])])}`;
+  const names = [
+    ...new Set(allowed.flatMap((d) => [...d.guards.map((g) => g.parameter), ...d.requires.map((r) => r.parameter)])),
+  ];
+  const shown =
+    names.length > NAMED_ARGUMENTS
+      ? [...names.slice(0, NAMED_ARGUMENTS - 1), `${names.length - NAMED_ARGUMENTS + 1} more`]
+      : names;
+  const checked = names.length > 0 ? [`argument checks on ${listPhrase(shown)}`] : [];
+  return `within ${listPhrase([...(limited ? ['rate limits'] : []), ...checked])}`;
 }
 
 /** What each format does with a whole server's tools, by how many it allows, refuses and hides. */

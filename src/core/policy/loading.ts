@@ -97,7 +97,9 @@ export function interceptCommand(slug: string, server: Launchable): { command: s
 
 function interceptSteps(slug: string, server: Launchable) {
   const found = interceptCommand(slug, server);
-  const save = { text: `Save the Intercept YAML as ${slug}.yaml.` };
+  const save = {
+    text: `Save the Intercept YAML as ${slug}.yaml, and check it with intercept validate -c ${slug}.yaml.`,
+  };
   if (!found)
     return [
       save,
@@ -114,7 +116,6 @@ function interceptSteps(slug: string, server: Launchable) {
         : "Register this command as the server in your MCP client, in place of the server's own command (the command and args of its entry in .mcp.json); Intercept starts the server and passes it its own environment, so keep the variables the server needs on the entry.",
       command: found.command,
     },
-    { text: `Check the file first with intercept validate -c ${slug}.yaml.` },
   ];
 }
 
