@@ -125,4 +125,30 @@ describe('what the built pages say about approval', () => {
     expect(items.length).toBeGreaterThan(4);
     for (const item of items) expect(tool, item).toContain(item);
   });
+
+  test('every policy block on a tool or server page says how to load each format; a server with an npm package gets its command', () => {
+    const api = JSON.parse(readFileSync(join(DIST, 'api/catalogue.json'), 'utf8')) as { items: { slug: string }[] };
+    const blocks = [
+      ...pagesUnder(DIST, 'tools').filter((p) => p.split('/').length === 4 && !p.startsWith('tools/page/')),
+      ...api.items.map(({ slug }) => join('servers', slug, 'index.html')),
+    ];
+    for (const page of blocks) {
+      const html = readFileSync(join(DIST, page), 'utf8');
+      const panels = html.match(/<section class="policy-panel"/g)?.length ?? 0;
+      expect(panels, page).toBeGreaterThan(0);
+      expect(html.match(/<details class="policy-load"/g)?.length, page).toBe(panels);
+    }
+    let commands = 0;
+    for (const { slug } of api.items) {
+      const { server } = JSON.parse(readFileSync(join(DIST, 'api/servers', `${slug}.json`), 'utf8')) as {
+        server: { packages?: { registryType: string; identifier: string; version?: string }[] };
+      };
+      const npm = server.packages?.[0];
+      if (npm?.registryType !== 'npm') continue;
+      const html = readFileSync(join(DIST, 'servers', slug, 'index.html'), 'utf8');
+      expect(html, slug).toContain(`intercept -c ${slug}.yaml -- npx -y ${npm.identifier}@${npm.version ?? 'latest'}`);
+      commands++;
+    }
+    expect(commands).toBeGreaterThan(10);
+  });
 });
