@@ -50,6 +50,17 @@ describe('the Intercept command, from the server’s registry package', () => {
     );
   });
 
+  test('markup for a package name and a javascript: remote give no command, only the words to write one', () => {
+    const server = {
+      packages: [{ registryType: 'npm', identifier: '<img src=x onerror=alert(6)>', version: '1.0.0' }],
+      remotes: [{ type: 'streamable-http', url: 'javascript:alert(7)' }],
+    };
+    expect(interceptCommand('acme', server)).toBeUndefined();
+    const steps = howToLoad('acme', server).find((f) => f.format === 'intercept')!.steps;
+    expect(steps.map((s) => s.command)).toEqual([undefined, undefined]);
+    expect(steps.map((s) => s.text).join(' ')).not.toMatch(/img|javascript/);
+  });
+
   test('a URL with a line break gives no command at all', () => {
     const server = { remotes: [{ type: 'streamable-http', url: 'https://x.example/\nrm -rf /' }] };
     expect(interceptCommand('acme', server)).toBeUndefined();
