@@ -107,7 +107,12 @@ describe('the policy builder', () => {
     ]);
     expect(download.suggestedFilename()).toBe('notes-wiki.claude-settings.json');
     const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    expect(saved.permissions.deny).toEqual(['mcp__wiki__list_spaces', 'mcp__wiki__calculate_reading_time']);
+    // Hidden by hand, hidden for its poisoning markers, and refused by the recommendation: all three under deny.
+    expect(saved.permissions.deny).toEqual([
+      'mcp__wiki__list_spaces',
+      'mcp__wiki__calculate_reading_time',
+      'mcp__wiki__delete_page',
+    ]);
     expect(page.url()).toContain('name=wiki');
     await page.context().close();
   });
@@ -161,14 +166,14 @@ describe('the policy builder', () => {
     await page.locator('#builder[data-ready]').waitFor();
     const active = () =>
       page.evaluate(() => document.activeElement?.getAttribute('data-tool') ?? document.activeElement?.textContent);
-    for (let i = 0; i < 10 && (await active()) !== 'search_pages'; i++) await page.keyboard.press('Tab');
-    expect(await active()).toBe('search_pages');
+    for (let i = 0; i < 10 && (await active()) !== 'get_page'; i++) await page.keyboard.press('Tab');
+    expect(await active()).toBe('get_page');
     await page.keyboard.press('ArrowDown');
-    expect(await builder(page).getByRole('combobox', { name: 'search_pages', exact: true }).inputValue()).toBe('deny');
+    expect(await builder(page).getByRole('combobox', { name: 'get_page', exact: true }).inputValue()).toBe('deny');
     for (let i = 0; i < 80 && (await active()) !== 'Copy policy'; i++) await page.keyboard.press('Tab');
     expect(await active()).toBe('Copy policy');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => JSON.parse(await clipboard(page)).tools.search_pages.deny_if?.length).toBe(1);
+    await expect.poll(async () => JSON.parse(await clipboard(page)).tools.get_page.deny_if?.length).toBe(1);
     await page.context().close();
   });
 
@@ -192,6 +197,88 @@ describe('the policy builder', () => {
     );
     await page.getByText('Open the policy builder').click();
     expect(await builder(page).innerText()).toContain('The builder needs JavaScript');
+    await page.context().close();
+  });
+
+  test('Deny or Hide on a tool, then the Claude Code settings: the tool is under deny, and nowhere else', async () => {
+    const { page, errors } = await serverPage();
+    await openBuilder(page);
+    await builder(page).getByRole('combobox', { name: 'get_page', exact: true }).selectOption('deny');
+    await builder(page).getByRole('combobox', { name: 'list_spaces', exact: true }).selectOption('hide');
+    await builder(page).getByLabel('Claude Code settings.json').check();
+    await expect.poll(() => page.locator('.builder-output pre').textContent()).toContain('mcp__notes-wiki__get_page');
+    await builder(page).getByRole('button', { name: 'Copy policy' }).click();
+    const { permissions } = JSON.parse(await clipboard(page)) as { permissions: Record<string, string[]> };
+    for (const rule of ['mcp__notes-wiki__get_page', 'mcp__notes-wiki__list_spaces']) {
+      expect(permissions.deny).toContain(rule);
+      expect([...permissions.allow!, ...permissions.ask!]).not.toContain(rule);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test.each(['0', '-3', '2.5', '1e3', '+4', '0x10', '99999999999999999999'])(
+    'a call limit of %j is refused: only a whole number from 1 passes',
+    async (typed) => {
+      const { page } = await serverPage();
+      await openBuilder(page);
+      await builder(page).getByRole('button', { name: 'Edit rules of update_page' }).click();
+      const hour = builder(page)
+        .getByRole('group', { name: 'Custom rules for update_page' })
+        .getByLabel('Calls per hour');
+      await hour.fill(typed);
+      await expect.poll(() => hour.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => builder(page).getByRole('button', { name: 'Copy policy' }).isDisabled()).toBe(true);
+      await hour.fill('12');
+      await expect.poll(() => hour.getAttribute('aria-invalid')).toBe('false');
+      await page.context().close();
+    },
+  );
+
+  test('one maximum per argument: the stricter of the variant cap and the one typed stays, never both', async () => {
+    const { page } = await serverPage('/servers/payments-gateway/');
+    await openBuilder(page);
+    await builder(page).getByRole('combobox', { name: 'create_refund', exact: true }).selectOption('custom');
+    const fields = builder(page).getByRole('group', { name: 'Custom rules for create_refund' });
+    const maximum = fields.getByLabel('Maximum for amount');
+    const caps = async () => {
+      await builder(page).getByRole('button', { name: 'Copy policy' }).click();
+      const policy = JSON.parse(await clipboard(page)) as {
+        tools: Record<string, { require?: { path: string; op: string; value: number }[] }>;
+      };
+      return (policy.tools.create_refund!.require ?? []).filter((c) => c.path === 'args.amount' && c.op === 'lte');
+    };
+    // The variant's own cap on amount is kept by default.
+    expect(await caps()).toEqual([{ path: 'args.amount', op: 'lte', value: 10000 }]);
+    for (const bad of ['0', '-5', '2.5']) {
+      await maximum.fill(bad);
+      await expect.poll(() => maximum.getAttribute('aria-invalid')).toBe('true');
+    }
+    await maximum.fill('500');
+    await expect.poll(() => maximum.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(caps).toEqual([{ path: 'args.amount', op: 'lte', value: 500 }]);
+    await maximum.fill('50000');
+    await expect.poll(caps).toEqual([{ path: 'args.amount', op: 'lte', value: 10000 }]);
+    await page.context().close();
+  });
+
+  test('a bulk action that finds nothing to change says so', async () => {
+    const { page } = await serverPage();
+    await openBuilder(page);
+    const status = builder(page).locator('[data-bulk-status]');
+    const deny = builder(page).getByRole('button', { name: /^Deny every destructive tool/ });
+    // The recommendation already refuses every destructive tool.
+    await deny.click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Nothing changed: every destructive tool already had that choice.');
+    await builder(page).getByRole('combobox', { name: 'delete_page', exact: true }).selectOption('allow');
+    await deny.click();
+    await expect.poll(() => status.textContent()).toBe('1 tool changed.');
+    await deny.click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Nothing changed: every destructive tool already had that choice.');
     await page.context().close();
   });
 });

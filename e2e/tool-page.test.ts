@@ -147,3 +147,37 @@ describe('attack patterns', () => {
     await page.context().close();
   });
 });
+
+describe('how to load a policy', () => {
+  test.each([1280, 390])(
+    'at %i px, each format of the recommendation says how to load it, with the server’s own launch command',
+    async (width) => {
+      const page = await open(browser, REFUND, { viewport: { width, height: 900 } });
+      const alone = page.locator('.policy-context').first();
+      expect(await alone.textContent()).toContain("refuses every call to the server's 12 other tools");
+      expect(await alone.getByRole('link').getAttribute('href')).toBe('/servers/payments-gateway/#policy');
+      const load = async (tab: string, key: string, summary: string) => {
+        await page.getByRole('tab', { name: tab, exact: true }).click();
+        const details = page.locator(`#tool-policy-${key} details.policy-load`);
+        expect(await details.locator('summary').innerText()).toBe(summary);
+        await details.locator('summary').click();
+        expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+        return details;
+      };
+      const policyLayer = await load('PolicyLayer JSON', 'policylayer', 'How to load the PolicyLayer JSON');
+      expect(await policyLayer.innerText()).toContain('switch its policy builder to Raw JSON');
+      expect(await policyLayer.getByRole('link').getAttribute('href')).toBe(
+        'https://policylayer.com/docs/writing-policies',
+      );
+      const intercept = await load('Intercept YAML', 'intercept', 'How to load the Intercept YAML');
+      expect(await intercept.locator('pre.command').textContent()).toBe(
+        'intercept -c payments-gateway.yaml -- npx -y @corvidpay/mcp-server@2.3.0',
+      );
+      expect(await intercept.innerText()).toContain('forwarded to the server unchecked');
+      const claude = await load('Claude Code settings.json', 'claude', 'How to load the Claude Code settings.json');
+      expect(await claude.innerText()).toContain('~/.claude/settings.json');
+      expect(await policyFits(page)).toBe(true);
+      await page.context().close();
+    },
+  );
+});

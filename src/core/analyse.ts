@@ -69,6 +69,8 @@ const texts = (claudeServerName: string, decisions: Parameters<typeof policyText
 export interface PolicyOptions {
   /** The name the server is registered under in Claude Code (default: the catalogue slug). */
   claudeServerName?: string;
+  /** For a server: every refused tool's variant in its place, as each tool page shows it. */
+  variants?: boolean;
 }
 
 export function toolPolicyTexts(server: AnalysedServer, tool: AnalysedTool, options: PolicyOptions = {}): PolicyTexts {
@@ -96,10 +98,12 @@ export function toolVariantTexts(
 }
 
 export function serverPolicyTexts(server: AnalysedServer, options: PolicyOptions = {}): PolicyTexts {
+  const decision = (t: AnalysedTool) => (options.variants ? (t.decision.variant ?? t.decision) : t.decision);
+  const description = serverPolicyDescription(server.title, server.tools.length);
   return texts(
     options.claudeServerName ?? server.slug,
-    server.tools.map((t) => ({ decision: t.decision, lowRisk: lowRisk(t) })),
-    serverPolicyDescription(server.title, server.tools.length),
+    server.tools.map((t) => ({ decision: decision(t), lowRisk: lowRisk(t) })),
+    options.variants ? `${description}, with the variant of each refused tool` : description,
   );
 }
 

@@ -6,7 +6,8 @@
 import type { AnalysedServer, AnalysedTool, PolicyTexts } from '../core/analyse.ts';
 import { toolPolicyTexts, toolVariantTexts } from '../core/analyse.ts';
 import { definitionHash } from '../core/catalogue/import.ts';
-import { claudeServerNameNote, formatEffects, variantIntro } from '../core/policy/effects.ts';
+import { checksNamed, claudeServerNameNote, formatEffects, variantIntro } from '../core/policy/effects.ts';
+import type { Launchable } from '../core/policy/loading.ts';
 import { attacksFor } from '../core/site/attacks.ts';
 import { annotationClaims, outputShape, type AnnotationClaim } from '../core/site/definition.ts';
 import {
@@ -23,7 +24,7 @@ import {
   type ParameterRow,
 } from '../core/site/explain.ts';
 import { attackPath, serverApiPath, serverPath, toolPath } from '../core/site/paths.ts';
-import { clip, figure } from '../core/text.ts';
+import { clip, figure, plural } from '../core/text.ts';
 import { jsonForScript } from '../core/untrusted.ts';
 import { CATEGORY_LABELS, RISK_LABELS, SIGNAL_LABELS, type Category, type Risk } from '../schemas/taxonomy.ts';
 import { getAttacks, relatedTo, type ToolView } from './catalogue.ts';
@@ -67,6 +68,11 @@ export interface ToolPage {
     names: string[];
     effects: string[];
     claudeNote: string;
+    /** What pasting this one-tool policy alone does to the rest of the server; absent for a server of one tool. */
+    alone?: string;
+    /** How to put the variant into the server's policy instead of pasting it alone. */
+    merge?: string;
+    launch: { slug: string; server: Launchable };
     variant?: { texts: PolicyTexts; effects: string[]; intro: string; reasons: string[] };
   };
   attacks: { href: string; title: string; summary: string }[];
@@ -150,11 +156,23 @@ function policyOf(server: AnalysedServer, tool: AnalysedTool): ToolPage['policy'
   const effects = (decision: AnalysedTool['decision']) => formatEffects(decision, lowRisk).map((e) => e.text);
   const variant = tool.decision.variant;
   const variantTexts = toolVariantTexts(server, tool);
+  const others = server.tools.length - 1;
   return {
     texts: toolPolicyTexts(server, tool),
     names: [name, server.slug],
     effects: effects(tool.decision),
     claudeNote: claudeServerNameNote(server.slug, name),
+    launch: { slug: server.slug, server: server.server },
+    ...(others > 0
+      ? {
+          alone: `This policy names only ${name}, under "default": "deny": loaded alone into PolicyLayer or Intercept, it refuses every call to the server's ${plural(others, 'other tool')}. To keep them, load the full ${server.title} policy instead, which has this tool's rule in it. (The Claude Code rules can be merged on their own: Claude Code has no default.)`,
+        }
+      : {}),
+    ...(variant && others > 0
+      ? {
+          merge: `To use the variant without blocking the rest of the server, take the full ${server.title} policy and put the variant's entry for ${name} in place of the one there (under "tools" in the JSON and the YAML), and in Claude Code move its rule from deny to ask; npm run catalogue -- policy ${server.slug} --variant writes the server's policy with the variant of every refused tool in its place.`,
+        }
+      : {}),
     ...(variant && variantTexts
       ? {
           variant: {
@@ -165,6 +183,36 @@ function policyOf(server: AnalysedServer, tool: AnalysedTool): ToolPage['policy'
           },
         }
       : {}),
+  };
+}
+
+export interface WorkedExample {
+  href: string;
+  name: string;
+  server: string;
+  intro: string;
+  effects: string[];
+  reasons: string[];
+}
+
+/**
+ * The variant the "How recommendations are made" page works through: of the catalogue's refused
+ * tools, the one whose variant has the most argument checks (the first by server and tool order on
+ * a tie), with the very sentences its own page shows.
+ */
+export function workedExample(views: readonly ToolView[]): WorkedExample | undefined {
+  let best: ToolView | undefined;
+  const checks = (v: ToolView) => (v.tool.decision.variant ? checksNamed(v.tool.decision.variant).length : -1);
+  for (const view of views) if (checks(view) > (best ? checks(best) : 0)) best = view;
+  if (!best) return undefined;
+  const variant = policyOf(best.server, best.tool).variant!;
+  return {
+    href: toolPath(best.server.slug, best.tool.slug),
+    name: best.tool.tool.name,
+    server: best.server.title,
+    intro: variant.intro,
+    effects: variant.effects,
+    reasons: variant.reasons,
   };
 }
 

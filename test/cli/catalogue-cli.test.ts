@@ -153,4 +153,33 @@ describe('npm run catalogue -- policy', () => {
       'mcp__team_files__files_read',
     ]);
   }, 60_000);
+
+  test("--variant puts every refused tool's variant in its place, each block as the tool page shows it", async () => {
+    const { analyseCatalogue, toolVariantTexts } = await import('../../src/core/analyse.ts');
+    const { loadCatalogue } = await import('../../src/build/catalogue-files.ts');
+    const { checkInterceptYaml } = await import('../../src/core/policy/intercept/index.ts');
+    const server = analyseCatalogue(loadCatalogue(dir))[0]!;
+    const refused = server.tools.find((t) => t.tool.name === 'files.delete')!;
+    expect(refused.decision.access).toBe('deny');
+    const variant = toolVariantTexts(server, refused)!;
+
+    const json = await cli(['policy', 'files', '--format', 'policylayer', '--variant'], dir);
+    expect(json.status, json.out).toBe(0);
+    const policy = JSON.parse(json.out) as { tools: Record<string, unknown> };
+    expect(policy.tools['files.delete']).toEqual(variant.policy.tools['files.delete']);
+    expect(Object.keys(policy.tools).sort()).toEqual(['files.delete', 'files.read']);
+
+    const yaml = await cli(['policy', 'files', '--format', 'intercept', '--variant'], dir);
+    expect(yaml.status, yaml.out).toBe(0);
+    expect(checkInterceptYaml(yaml.out)).toEqual([]);
+    const block = variant.interceptYaml.slice(variant.interceptYaml.indexOf('tools:\n') + 'tools:\n'.length);
+    expect(yaml.out).toContain(block);
+    expect(yaml.out).toContain('with the variant of each refused tool');
+
+    const claude = await cli(['policy', 'files', '--format', 'claude', '--variant'], dir);
+    expect(claude.status, claude.out).toBe(0);
+    const { permissions } = JSON.parse(claude.out) as { permissions: Record<string, string[]> };
+    expect(permissions.ask).toContain('mcp__files__files_delete');
+    expect(permissions.deny).toEqual([]);
+  }, 60_000);
 });

@@ -1,4 +1,7 @@
-/** `catalogue policy`: a server's recommended gateway policy, exactly as its page shows it. */
+/**
+ * `catalogue policy`: a server's recommended gateway policy, exactly as its page shows it; with
+ * `--variant`, every refused tool's variant in its place, each tool's block as its page shows it.
+ */
 import { serverPolicyTexts } from '../../core/analyse.ts';
 import { fail, type Command, type ParsedArgs } from '../command.ts';
 import { analysedServer, slugArgument } from '../inputs.ts';
@@ -15,13 +18,21 @@ export const policyCommand: Command = {
       value: 'NAME',
       description: 'the name the server has in Claude Code (claude mcp add NAME …), for --format claude',
     },
+    {
+      name: 'variant',
+      description:
+        "every refused tool's variant in its place (allowed within its limits and checks), as its page shows it",
+    },
   ],
   run(args: ParsedArgs) {
     const server = analysedServer(slugArgument('policy', args.positionals[0]));
     const claudeServerName = args.string('claude-server-name');
     if (claudeServerName !== undefined && claudeServerName.trim() === '')
       fail('--claude-server-name needs the name the server is registered under in Claude Code');
-    const texts = serverPolicyTexts(server, claudeServerName === undefined ? {} : { claudeServerName });
+    const texts = serverPolicyTexts(server, {
+      ...(claudeServerName === undefined ? {} : { claudeServerName }),
+      variants: args.flag('variant'),
+    });
     const text = { policylayer: texts.policyJson, intercept: texts.interceptYaml, claude: texts.claudeJson }[
       args.string('format')!
     ];

@@ -55,7 +55,16 @@ export interface Check {
  */
 export interface Guard {
   /** The recommendation's own kinds, then those a user sets in the policy builder. */
-  kind: 'amount-cap' | 'quantity-cap' | 'ceiling-cap' | 'currency' | 'path' | 'bulk-flag' | 'allow-list' | 'maximum';
+  kind:
+    | 'amount-cap'
+    | 'quantity-cap'
+    | 'ceiling-cap'
+    | 'currency'
+    | 'path'
+    | 'bulk-flag'
+    | 'required-list'
+    | 'allow-list'
+    | 'maximum';
   parameter: string;
   /** Whether the schema requires the parameter: a check on an optional one makes the policy require it. */
   required: boolean;

@@ -49,6 +49,8 @@ export function refused(g: Guard): string {
       return `whose ${g.parameter} is missing or not a plain relative path (no "..", no leading / or ~, no %, no wildcard)`;
     case 'bulk-flag':
       return g.allow[0]?.op === 'exists' ? `that sends ${g.parameter} at all` : `whose ${g.parameter} is not false`;
+    case 'required-list':
+      return `that leaves out ${g.parameter}`;
     case 'currency':
     case 'allow-list':
       return `whose ${g.parameter} is missing or not one of ${[g.allow[0]?.value]
@@ -67,6 +69,7 @@ export function checksNamed(decision: ToolDecision): string[] {
     maximum: 'a maximum on',
     path: 'a path allow-list on',
     'bulk-flag': 'a refusal of',
+    'required-list': 'a requirement of',
     currency: 'a currency check on',
     'allow-list': 'an allow-list on',
   };
@@ -134,11 +137,21 @@ export function claudeServerNameNote(serverSlug: string, tool?: string): string 
   return `Claude Code names the rule ${example}, where ${serverSlug} must be the name you registered the server under in Claude Code (claude mcp add <name> …); change it if yours differs.`;
 }
 
-/** "within rate limits and argument checks", naming only what the allowed tools have. */
+/** Arguments named in a server sentence before the rest are counted ("and 4 more"). */
+const NAMED_ARGUMENTS = 6;
+
+/** "within rate limits and argument checks on path and amount", naming only what the allowed tools have. */
 function boundedBy(allowed: readonly ToolDecision[]): string {
   const limited = allowed.some((d) => d.limits.length > 0);
-  const checked = allowed.some((d) => d.guards.length + d.requires.length > 0);
-  return `within ${listPhrase([...(limited ? ['rate limits'] : []), ...(checked ? ['argument checks'] : [])])}`;
+  const names = [
+    ...new Set(allowed.flatMap((d) => [...d.guards.map((g) => g.parameter), ...d.requires.map((r) => r.parameter)])),
+  ];
+  const shown =
+    names.length > NAMED_ARGUMENTS
+      ? [...names.slice(0, NAMED_ARGUMENTS - 1), `${names.length - NAMED_ARGUMENTS + 1} more`]
+      : names;
+  const checked = names.length > 0 ? [`argument checks on ${listPhrase(shown)}`] : [];
+  return `within ${listPhrase([...(limited ? ['rate limits'] : []), ...checked])}`;
 }
 
 /** What each format does with a whole server's tools, by how many it allows, refuses and hides. */

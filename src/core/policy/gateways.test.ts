@@ -20,6 +20,7 @@ import {
 } from '../analyse.ts';
 import { loadCatalogue } from '../../build/catalogue-files.ts';
 import type { Guard, ToolDecision } from './decision.ts';
+import { interceptCanCount } from './formats.ts';
 import { DECIMAL_BELOW_ONE } from './guards.ts';
 import { checkInterceptYaml, evaluateCall, loadInterceptPolicy, type InterceptConfig } from './intercept/index.ts';
 
@@ -111,9 +112,13 @@ function goodValue(g: Guard): unknown {
     case 'in':
       return (first.value as unknown[])[0];
     case 'exists':
-      return undefined;
+      // Sent (one item of a list the policy requires), or left out (a flag the policy refuses).
+      return first.value === true ? ['docs/notes.txt'] : undefined;
   }
 }
+
+/** Whether a guard makes the call send its argument: every check but `exists: false`. */
+const demands = (g: Guard) => !(g.allow[0]!.op === 'exists' && g.allow[0]!.value === false);
 
 /** What an agent that means well sends: the required arguments, and a good value for every checked one. */
 function goodCall(tool: Tool, decision: ToolDecision): Record<string, unknown> {
@@ -175,7 +180,7 @@ function expectAgreement(
     // A call without an argument the policy requires is refused by both gateways.
     const required = [
       ...decision.requires.map((r) => r.parameter),
-      ...decision.guards.filter((g) => g.allow[0]!.op !== 'exists').map((g) => g.parameter),
+      ...decision.guards.filter(demands).map((g) => g.parameter),
     ];
     for (const parameter of required) {
       const { [parameter]: _, ...without } = args;
@@ -189,6 +194,17 @@ function expectAgreement(
           verdicts(loaded, name, { ...args, [g.parameter]: Number(lte.value) + 1 }),
           `${name}: over the cap on ${g.parameter}`,
         ).toEqual(REFUSED);
+    }
+    // A call over each rate limit is refused by Intercept (PolicyLayer counts per grant, on its side).
+    if (!interceptCanCount(name)) continue;
+    for (const l of decision.limits) {
+      const key = `${name}._rate_${l.window}`;
+      expect(evaluateCall(loaded.intercept, name, args, { [key]: l.max - 1 }).allowed, `${name}: call ${l.max}`).toBe(
+        true,
+      );
+      expect(evaluateCall(loaded.intercept, name, args, { [key]: l.max }).allowed, `${name}: call ${l.max + 1}`).toBe(
+        false,
+      );
     }
   }
 }
@@ -206,6 +222,29 @@ describe.each(cases)('%s: %s', (_, __, server) => {
 
   test('the variant of each refused tool: allowed within every check, refused without a required argument or over a cap', () => {
     expectAgreement(server, (t) => t.decision.variant);
+  });
+
+  test('no numeric cap on an argument the policy lets a call leave out, in either form', () => {
+    for (const tool of server.tools)
+      for (const decision of [tool.decision, tool.decision.variant]) {
+        if (decision?.access !== 'allow') continue;
+        const { texts, intercept } = load(server, tool, decision);
+        const name = tool.tool.name;
+        for (const g of decision.guards.filter((g) => g.allow.some((c) => c.op === 'lte'))) {
+          const path = `args.${g.parameter}`;
+          // PolicyLayer: the cap sits under require, where a missing argument fails it.
+          expect(texts.policy.tools[name]!.require, `${name} ${g.parameter}`).toContainEqual(
+            expect.objectContaining({ path, op: 'lte' }),
+          );
+          expect(texts.policy.tools[name]!.deny_if ?? [], `${name} ${g.parameter}`).toEqual([]);
+          // Intercept: an evaluate rule with the cap as an allow condition (which fails on a missing argument).
+          const rules = intercept.tools.get(name)!.rules.filter((r) => r.conditions.some((c) => c.path === path));
+          expect(
+            rules.some((r) => r.action === 'evaluate' && r.conditions.some((c) => c.op === 'lte')),
+            `${name} ${g.parameter}`,
+          ).toBe(true);
+        }
+      }
   });
 });
 
@@ -263,6 +302,11 @@ const FLAG_ATTACKS: Attack[] = [
   ['a list', () => [true]],
 ];
 
+const REQUIRED_LIST_ATTACKS: Attack[] = [
+  ['the argument left out', () => OMIT],
+  ['null', () => null],
+];
+
 const CURRENCY_ATTACKS: Attack[] = [
   ['a zero-decimal currency', () => 'jpy'],
   ['upper-case JPY', () => 'JPY'],
@@ -275,7 +319,7 @@ function attacksOf(g: Guard): Attack[] {
   const first = g.allow[0]!;
   if (first.op === 'lte') return CAP_ATTACKS;
   if (first.op === 'regex') return first.value === DECIMAL_BELOW_ONE ? DECIMAL_ATTACKS : PATH_ATTACKS;
-  if (first.op === 'exists') return FLAG_ATTACKS;
+  if (first.op === 'exists') return first.value === true ? REQUIRED_LIST_ATTACKS : FLAG_ATTACKS;
   if (g.kind === 'currency') return CURRENCY_ATTACKS;
   return FLAG_ATTACKS.filter(([name]) => name !== 'true').concat([['the argument left out', () => OMIT]]);
 }

@@ -88,11 +88,34 @@ export interface MoneyCap {
   each: string;
   /** The cap as a number, where rate × cap makes sense. */
   max?: number;
+  /** "in the main unit", "minor units", "of qty", "units of the asset". */
   unit: string;
+  /** Each call stays below one unit (a decimal string): rate × cap is an upper bound not reached. */
+  below?: true;
 }
 
-const MONEY_WORDS = ['amount', 'total', 'budget', 'value', 'price', 'sum'];
-const QUANTITY_WORDS = ['quantity', 'qty', 'units', 'packs', 'pack', 'minutes', 'shares', 'seats', 'credits', 'years'];
+const MONEY_WORDS = ['amount', 'total', 'budget', 'value', 'price', 'sum', 'notional'];
+const QUANTITY_WORDS = [
+  'quantity',
+  'qty',
+  'units',
+  'packs',
+  'pack',
+  'minutes',
+  'shares',
+  'seats',
+  'credits',
+  'years',
+  'months',
+  'blocks',
+  'licenses',
+  'contracts',
+  'lots',
+  'count',
+];
+/** A number whose own description says it counts what is bought: "Number of 100 GB blocks to add". */
+const COUNTS = /^\s*(the )?(number|count|how many) of\b/i;
+const CURRENCY_WORDS = ['currency', 'ccy'];
 /** A ceiling the caller chooses (`max_price`); limit and stop prices are order terms, left to the order type. */
 const CEILING_WORDS = ['max', 'maximum'];
 
@@ -111,6 +134,7 @@ function amountCap(p: TopParameter, currency: TopParameter | undefined): MoneyCa
       },
       each: 'less than 1 unit of the asset',
       unit: 'units of the asset',
+      below: true,
     };
   }
   const minor = MINOR_UNITS.test(p.description);
@@ -153,7 +177,7 @@ function quantityCap(p: TopParameter): MoneyCap {
     ),
     each: `${max.toLocaleString('en-US')} of ${p.name}`,
     max,
-    unit: p.name,
+    unit: `of ${p.name}`,
   };
 }
 
@@ -189,22 +213,53 @@ export interface MoneyGuards {
   reasons: string[];
 }
 
-/** What a financial variant caps: the amount or quantity that moves money, its ceilings, its currency. */
+/**
+ * A money argument that is another way to say how much (`notional` "instead of qty"): refused, so
+ * that the cap on the argument it stands in for cannot be stepped around.
+ */
+function alternative(p: TopParameter, other: TopParameter): Guard {
+  return {
+    ...refusedList(p, `another way to say how much than ${other.name}, which is capped`),
+    reason: `Takes ${p.name}, which its description gives as an alternative to ${other.name} ("${p.description}"): any call that sends it is refused, so the cap on ${other.name} holds.`,
+  };
+}
+
+/** The quantities a financial call buys or trades: every number that counts what moves money. */
+function quantities(parameters: TopParameter[], ceilings: TopParameter[]): TopParameter[] {
+  return parameters.filter(
+    (p) => isNumber(p) && !ceilings.includes(p) && (hasWord(p, QUANTITY_WORDS) || COUNTS.test(p.description)),
+  );
+}
+
+/** What a financial variant caps: the amount and every quantity that moves money, its ceilings, its currency. */
 export function moneyGuards(parameters: TopParameter[], limits: readonly RateLimit[]): MoneyGuards {
   const numberOrText = (p: TopParameter) => isNumber(p) || p.type === 'string';
   const ceilings = parameters.filter((p) => isNumber(p) && hasWord(p, CEILING_WORDS) && hasWord(p, MONEY_WORDS));
+  const counted = quantities(parameters, ceilings);
   const amount = parameters.find(
     (p) =>
-      numberOrText(p) && !ceilings.includes(p) && hasWord(p, MONEY_WORDS) && !hasWord(p, ['limit', 'stop']) && !p.enum,
+      numberOrText(p) &&
+      !ceilings.includes(p) &&
+      !counted.includes(p) &&
+      hasWord(p, MONEY_WORDS) &&
+      !hasWord(p, ['limit', 'stop']) &&
+      !p.enum,
   );
-  const quantity = parameters.find((p) => isNumber(p) && hasWord(p, QUANTITY_WORDS) && !ceilings.includes(p));
-  const currency = parameters.find((p) => p.type === 'string' && hasWord(p, ['currency']));
+  const currency = parameters.find((p) => p.type === 'string' && hasWord(p, CURRENCY_WORDS));
+  // An amount given "instead of" a capped quantity is refused rather than capped beside it:
+  // requiring both would make the call one the server itself rejects.
+  const insteadOf =
+    amount && counted.find((q) => new RegExp(`\\binstead of ${q.name}\\b`, 'i').test(amount.description));
   const caps: MoneyCap[] = [];
-  if (amount) caps.push(amountCap(amount, currency));
-  if (quantity) caps.push(quantityCap(quantity));
-  const guards = [...caps.map((c) => c.guard), ...ceilings.map(ceilingCap)];
-  if (currency && (amount?.type !== 'string' || ceilings.length > 0) && (amount || ceilings.length > 0))
-    guards.push(currencyGuard(currency));
+  if (amount && !insteadOf) caps.push(amountCap(amount, currency));
+  caps.push(...counted.map(quantityCap));
+  const guards = [
+    ...caps.map((c) => c.guard),
+    ...(amount && insteadOf ? [alternative(amount, insteadOf)] : []),
+    ...ceilings.map(ceilingCap),
+  ];
+  const capsMoney = caps.some((c) => c.guard.kind === 'amount-cap' && c.max !== undefined) || ceilings.length > 0;
+  if (currency && capsMoney) guards.push(currencyGuard(currency));
   return { guards, caps, reasons: [...guards.map((g) => g.reason), throughput(caps, ceilings, limits)] };
 }
 
@@ -219,14 +274,16 @@ function throughput(caps: MoneyCap[], ceilings: TopParameter[], limits: readonly
   }
   const per = (n: number | undefined, c: MoneyCap) =>
     c.max === undefined || n === undefined
-      ? `${n} ${c.unit}`
-      : `${(n * c.max).toLocaleString('en-US')} ${c.unit === 'minor units' || c.unit === 'in the main unit' ? c.unit : `in ${c.unit}`}`;
+      ? `${c.below ? 'less than ' : ''}${n} ${c.unit}`
+      : `${(n * c.max).toLocaleString('en-US')} ${c.unit}`;
   return `At most ${hour} calls an hour and ${day} a day, each within its cap: in all, no more than ${listPhrase(caps.map((c) => per(hour, c)))} an hour and ${listPhrase(caps.map((c) => per(day, c)))} a day.`;
 }
 
 const PATH_WORDS = ['path', 'paths', 'dir', 'directory', 'folder', 'file', 'filename', 'filepath', 'cwd'];
 const PATH_SIGNAL_WORDS = ['source', 'destination', 'src', 'dest', 'key'];
-const PATTERN_WORDS = ['pattern', 'glob'];
+const PATTERN_WORDS = ['pattern', 'glob', 'match', 'prefix', 'wildcard'];
+/** A string argument whose own description says it is matched, not named: "Glob pattern; every matching file…". */
+const PATTERN_DESCRIPTION = /\b(glob|wildcards?|regex|regular expression|prefix)\b/i;
 
 /** Parameters that name a file or a place in a tree: path-like names; `source`/`key` too where the tool takes paths. */
 function pathLike(p: TopParameter, pathSignal: boolean): boolean {
@@ -260,7 +317,7 @@ export function pathGuards(
   const guards: Guard[] = [];
   const unbounded: string[] = [];
   for (const p of parameters) {
-    const pattern = changes && hasWord(p, PATTERN_WORDS);
+    const pattern = changes && (hasWord(p, PATTERN_WORDS) || PATTERN_DESCRIPTION.test(p.description));
     if (p.type === 'string' && (pathLike(p, pathSignal) || pattern))
       guards.push(pathGuard(p, pattern && !pathLike(p, pathSignal) ? 'pattern' : 'path'));
     else if (p.type === 'array' && (pathLike(p, pathSignal) || pattern)) {
@@ -283,6 +340,21 @@ export function refusedList(p: TopParameter, why: string): Guard {
     allow: [{ op: 'exists', value: false }],
     message: `${p.name} is refused: ${why}`,
     reason: `Takes ${p.name}, ${why}: any call that sends it is refused.`,
+  };
+}
+
+/**
+ * An optional list whose description says leaving it out means all ("all positions when omitted"):
+ * refusing it would leave only the widest call, so every call must send it instead.
+ */
+function requiredList(p: TopParameter): Guard {
+  return {
+    kind: 'required-list',
+    parameter: p.name,
+    required: false,
+    allow: [{ op: 'exists', value: true }],
+    message: `${p.name} is required: leaving it out acts on everything`,
+    reason: `Takes ${p.name}, a list its description says means everything when left out ("${p.description}"): every call must send it.`,
   };
 }
 
@@ -322,7 +394,20 @@ const LIST_WORDS = [
   'emails',
   'recipients',
   'numbers',
+  'symbols',
+  'tickers',
+  'orders',
+  'positions',
+  'assets',
+  'buckets',
+  'documents',
+  'messages',
+  'rows',
 ];
+
+/** A description that says leaving the argument out widens the call: "all positions when omitted". */
+const OMISSION_WIDENS =
+  /\b(omit\w*|left out|leav\w+ (it )?out|not (given|set|provided|sent)|if none|when none|empty)\b/i;
 
 /**
  * Lists that widen a destructive or financial call (ids, line items): optional ones are refused,
@@ -337,7 +422,10 @@ export function bulkLists(
   for (const p of parameters) {
     if (p.type !== 'array' || !hasWord(p, LIST_WORDS) || already.some((g) => g.parameter === p.name)) continue;
     if (p.required) unbounded.push(`${p.name} is a list: the policy cannot bound how many items one call names.`);
-    else guards.push(refusedList(p, 'a list that widens the call to many items at once'));
+    else if (OMISSION_WIDENS.test(p.description) && OMITTED_MEANS_ALL.test(p.description)) {
+      guards.push(requiredList(p));
+      unbounded.push(`${p.name} is a list: the policy cannot bound how many items one call names.`);
+    } else guards.push(refusedList(p, 'a list that widens the call to many items at once'));
   }
   return { guards, unbounded };
 }

@@ -8,6 +8,7 @@ import { classifyTool } from '../classify/classifier.ts';
 import { policyJsonSchema } from '../site/json-schemas.ts';
 import { catalogueDir, loadCatalogue } from '../../build/catalogue-files.ts';
 import { CREDENTIALS_SIGNAL, decide } from './decision.ts';
+import { serverEffects } from './effects.ts';
 import { PLAIN_RELATIVE_PATH } from './guards.ts';
 import { parse } from 'yaml';
 import {
@@ -641,4 +642,22 @@ test('the Intercept text written block by block reads back as the policy the dec
       expect(interceptYaml(decisions, server.title), server.slug).toBe(first);
     }
   }
+});
+
+describe('what a server policy says in words', () => {
+  const server = analyseCatalogue(loadCatalogue(resolve(import.meta.dirname, '../../../test/catalogues/guards'))).find(
+    (s) => s.slug === 'nimbus-drive',
+  )!;
+  const tools = server.tools.map((t) => ({ decision: t.decision, lowRisk: t.classification.risk === 'low' }));
+
+  test('names the arguments the allowed tools check, never "argument checks" alone', () => {
+    expect(serverEffects(tools)[0]!.text).toBe(
+      'PolicyLayer allows 6 tools (6 of them within rate limits and argument checks on folder_path, file_path, source, destination, source_key and 4 more) and keeps 2 tools visible but refuses every call to them; tools it does not list are refused. It has no approval step.',
+    );
+  });
+
+  test('a server whose allowed tools check nothing says rate limits only', () => {
+    const plain = tools.map((t) => ({ ...t, decision: { ...t.decision, guards: [], requires: [] } }));
+    expect(serverEffects(plain)[0]!.text).toContain('within rate limits)');
+  });
 });
