@@ -144,6 +144,13 @@ test(
     writeFileSync(join(catalogue, file), JSON.stringify(data, null, 2));
     const changed = sliceOf(file.replace(/\.json$/, ''), 3);
 
+    // The slice built before the change is refused by name.
+    const stale = run('node', ['scripts/merge.ts', '--outDir', join(work, 'stale'), slice(1), slice(2), slice(3)], env);
+    expect(stale.status).not.toBe(0);
+    expect(stale.output).toContain(
+      `Slice ${changed}/3 in ${slice(changed)} was built from other code, another catalogue or another SITE_URL: build it again.`,
+    );
+
     const output = build(['--shards-cache', cache, '--slices', '3', '--outDir', join(work, 'after')]);
     expect(output).toMatch(new RegExp(`^Slices: rebuilt 1 of 3 slices \\(${changed}\\), reused 2,`, 'm'));
     build(['--shards', '1', '--outDir', join(work, 'single-after')]);
