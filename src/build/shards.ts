@@ -12,6 +12,12 @@
  * Pages of static routes are rendered by every process; merging keeps one copy and
  * fails if two copies differ, so a new route that forgets `ownShare` costs time, not
  * correctness.
+ *
+ * The same holds across machines, one level up (`Part`): a slice of the catalogue
+ * (`npm run build -- --shard I/N`) renders the per-server routes of the servers whose
+ * slug hashes to it, and `npm run merge` renders the rest and copies the slices in.
+ * A slice's key (`sliceKeys`) says what its files were made from, so that the merge
+ * refuses a stale slice and `--shards-cache` reuses a slice that is still current.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
