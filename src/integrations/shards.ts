@@ -19,6 +19,7 @@ import {
   sliceKeys,
   slicePages,
   type Part,
+  type SliceManifest,
 } from '../build/shards.ts';
 import { siteUrl } from '../build/env.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
@@ -122,19 +123,21 @@ function finishPart(
     logger.info(`Slice ${part.index}/${part.count}: ${files.length} pages and API files.`);
     return;
   }
-  let keys: string[] | undefined;
-  let copied = 0;
-  for (const from of part.dirs) {
-    const manifest = readManifest(from)!;
-    const [index, count] = manifest.slice.split('/').map(Number) as [number, number];
-    keys ??= sliceKeys(catalogue, servers, count, context);
-    if (manifest.key !== keys[index - 1])
+  // Every slice is checked before any is copied in; scripts/merge.ts has checked they are 1…N of one N.
+  const manifests = part.dirs.map(readManifest) as SliceManifest[];
+  const keys = sliceKeys(catalogue, servers, manifests.length, context);
+  manifests.forEach((manifest, k) => {
+    const from = part.dirs[k]!;
+    if (manifest.key !== keys[Number(manifest.slice.split('/')[0]) - 1])
       throw new Error(
         `Slice ${manifest.slice} in ${resolve(from)} was built from other code, another catalogue or another SITE_URL: build it again.`,
       );
+  });
+  let copied = 0;
+  part.dirs.forEach((from, k) => {
     mergeInto(from, dir, { copy: true });
-    addToSitemap(manifest.pages);
-    copied += manifest.pages.length;
-  }
+    addToSitemap(manifests[k]!.pages);
+    copied += manifests[k]!.pages.length;
+  });
   logger.info(`Copied in the ${copied} pages of ${part.dirs.length} slice(s).`);
 }
