@@ -5,18 +5,21 @@ import { defineConfig } from 'astro/config';
 import catalogue from './src/integrations/catalogue.ts';
 import search from './src/integrations/search.ts';
 import shards from './src/integrations/shards.ts';
-import { currentShard } from './src/build/shards.ts';
+import { currentPart, currentShard } from './src/build/shards.ts';
+import { siteUrl } from './src/build/env.ts';
 import { STYLE_TO_CLASS } from './src/data/highlight.ts';
 
 // SITE_URL is where the site will be published; canonical URLs and the sitemap use it. Without it they
 // point at the development server, which `npm run build` (scripts/build.ts) warns about.
-const site = process.env.SITE_URL || 'http://localhost:4321';
+const site = siteUrl();
 
 // `npm run build` renders the pages in one `astro build` per core (src/build/shards.ts). Process 0
 // finishes the build; the others only render their share. Each has a cache folder of its own: Astro
 // rewrites its content store there as it starts, and two processes must not write one file at once.
 const shard = currentShard();
 const helper = shard.index > 0;
+// A slice of the catalogue (`npm run build -- --shard I/N`) has no sitemap: `npm run merge` writes the site's one.
+const slice = currentPart().kind === 'slice';
 // The URLs of the pages the other processes rendered, added by shards() before the sitemap is written.
 /** @type {string[]} */
 const otherPages = [];
@@ -35,7 +38,7 @@ export default defineConfig({
     catalogue(),
     mdx(),
     shards(otherPages),
-    ...(helper ? [] : [sitemap({ filter: (page) => !page.endsWith('/404/'), customPages: otherPages })]),
+    ...(helper || slice ? [] : [sitemap({ filter: (page) => !page.endsWith('/404/'), customPages: otherPages })]),
     search(),
   ],
   vite: {

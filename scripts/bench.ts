@@ -5,7 +5,13 @@
  * are about. Removes everything it made unless --keep is given; --skip-rebuild
  * leaves out the second build, after one server file changed; --shards N sets how
  * many `astro build` processes render the pages (`npm run build -- --shards N`;
- * by default one per core, at most 4).
+ * by default one per core, at most 4). --floor then builds the floor (bench/floor:
+ * a bare Astro project, one page per tool with its title, description and one
+ * Shiki code block, then `pagefind --site`) on the same catalogue, and prints
+ * both builds' wall time and peak memory and our build's ratios to the floor's.
+ * --slices N builds as N slices kept in a cache folder (`npm run build --
+ * --shards-cache DIR --slices N`), so that the rebuild after one server changed
+ * renders that server's slice only.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -29,6 +35,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'skip-rebuild': { type: 'boolean', default: false },
     shards: { type: 'string' },
+    floor: { type: 'boolean', default: false },
+    slices: { type: 'string' },
   },
 });
 const tools = Number(values.tools);
@@ -52,12 +60,38 @@ function time<T>(fn: () => T): [T, number] {
   return [fn(), performance.now() - start];
 }
 
+interface Measured {
+  ms: number;
+  peak: number;
+  output: string;
+}
+
 /** Runs `npm run build` (scripts/build.ts) on the catalogue; returns wall time, peak RSS of the whole tree, and its output. */
-function build(): Promise<{ ms: number; peak: number; output: string }> {
+function build(): Promise<Measured> {
+  const flags = [
+    ...(values.shards ? ['--shards', values.shards] : []),
+    ...(values.slices ? ['--shards-cache', join(work, 'slices'), '--slices', values.slices] : []),
+  ];
+  return measure(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', dist, ...flags]);
+}
+
+/** Builds the floor (bench/floor) on the same catalogue, then has Pagefind index it, as one measured run. */
+function floor(): Promise<Measured> {
+  const out = join(work, 'floor');
+  const node = JSON.stringify(process.execPath);
+  const astro = JSON.stringify(join(ROOT, 'node_modules/astro/bin/astro.mjs'));
+  const pagefind = JSON.stringify(join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'));
+  return measure('/bin/sh', [
+    '-c',
+    `${node} ${astro} build --root bench/floor --outDir ${JSON.stringify(out)} && ${node} ${pagefind} --site ${JSON.stringify(out)}`,
+  ]);
+}
+
+/** Runs a command on the catalogue: wall time, peak RSS of its whole tree (and /dev/shm), and its output. */
+function measure(command: string, args: string[]): Promise<Measured> {
   return new Promise((done, fail) => {
     const start = performance.now();
-    const flags = [...(values.shards ? ['--shards', values.shards] : [])];
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', dist, ...flags], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, CATALOGUE_DIR: catalogueDir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,7 +103,7 @@ function build(): Promise<{ ms: number; peak: number; output: string }> {
     child.on('error', fail);
     child.on('close', (code) => {
       const peak = rss.stop();
-      if (code !== 0) fail(new Error(`the build failed (${code}):\n${output.slice(-4000)}`));
+      if (code !== 0) fail(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output.slice(-4000)}`));
       else done({ ms: performance.now() - start, peak, output });
     });
   });
@@ -145,6 +179,15 @@ try {
   say('pagefind, after astro', indexed ? `${seconds(pagefindMs)} (${indexed[1]} records)` : 'not reported');
   say('total build, wall (all of it)', seconds(cold.ms));
   say('peak memory, whole build', `${mb(cold.peak)} (RSS of all processes + /dev/shm)`);
+  if (values.floor) {
+    const bare = await floor();
+    say('floor: build + pagefind, wall', seconds(bare.ms));
+    say('floor: peak memory', mb(bare.peak));
+    say(
+      'ratio to the floor',
+      `time ${(cold.ms / bare.ms).toFixed(2)}×, peak memory ${(cold.peak / bare.peak).toFixed(2)}×`,
+    );
+  }
 
   const files = walk(dist);
   const pages = files.filter((f) => f.endsWith('.html'));
@@ -184,6 +227,9 @@ try {
     'rebuild after one server changed',
     `${seconds(again.ms)} (${((100 * again.ms) / cold.ms).toFixed(0)}% of the cold build)`,
   );
+  // With --slices, the cache says how many slices the change made it build again (scripts/lib/shards-cache.ts).
+  const slices = /^Slices: (rebuilt \d+ of \d+ slices)/m.exec(again.output);
+  if (slices) say('slices built again', slices[1]!);
 } catch (error) {
   if (!(error instanceof Skip)) throw error;
 } finally {

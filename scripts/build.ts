@@ -14,6 +14,11 @@
  * Astro's processes, Pagefind reading and Pagefind writing (its memory peak: about
  * 2.4 GB at 50,000 tools, BENCHMARKS.md) come one after the other, so their memory
  * never adds up. Any other arguments go to `astro build` unchanged.
+ *
+ * Across machines: `--shard I/N` builds only the I-th of N slices of the catalogue (the pages and
+ * API files of the servers whose slug hashes to it; src/build/shards.ts) into DIR, for `npm run
+ * merge` (scripts/merge.ts) to assemble. `--shards-cache DIR [--slices N]` builds the N slices into
+ * DIR/<I>-of-<N>/, rebuilding only those whose inputs changed, and merges them into --outDir.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -21,9 +26,9 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV } from '../src/build/env.ts';
+import { RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from '../src/build/env.ts';
 import { readSearchRecords, RECORDS_COMPLETE, recordsFolder, type PendingIndex } from '../src/build/search-index.ts';
-import { hasReported, hasStarted, shardOutDir } from '../src/build/shards.ts';
+import { hasReported, hasStarted, parseSlice, shardOutDir, SLICE_MANIFEST } from '../src/build/shards.ts';
 import {
   countPages,
   filesPhrase,
@@ -39,12 +44,40 @@ import {
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { outDir: { type: 'string' }, shards: { type: 'string' } },
+  options: {
+    outDir: { type: 'string' },
+    shards: { type: 'string' },
+    shard: { type: 'string' },
+    'shards-cache': { type: 'string' },
+    slices: { type: 'string' },
+  },
   strict: false,
 });
+/** A mistake on the command line: said in one line, without a stack trace. */
+function usage(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
 const shards = values.shards === undefined ? Math.min(availableParallelism(), 4) : Number(values.shards);
-if (!Number.isInteger(shards) || shards < 1)
-  throw new Error(`--shards must be a whole number from 1, not ${values.shards}`);
+if (!Number.isInteger(shards) || shards < 1) usage(`--shards must be a whole number from 1, not ${values.shards}.`);
+let slice: string | undefined;
+if (values.shard !== undefined) {
+  try {
+    const { index, count } = parseSlice(String(values.shard));
+    slice = `${index}/${count}`;
+  } catch (error) {
+    usage((error as Error).message);
+  }
+}
+if (typeof values['shards-cache'] === 'string') {
+  if (slice) usage('--shard builds one slice, --shards-cache all of them: give one or the other.');
+  const { cachedBuild } = await import('./lib/shards-cache.ts');
+  const slices = values.slices === undefined ? 4 : Number(values.slices);
+  if (!Number.isInteger(slices) || slices < 1) usage(`--slices must be a whole number from 1, not ${values.slices}.`);
+  process.exit(
+    await cachedBuild({ root: ROOT, cache: resolve(values['shards-cache']), slices, args: process.argv.slice(2) }),
+  );
+}
 // What goes to astro build: everything but this script's own options (and, for processes 1…N-1, --outDir).
 const ours = (arg: string, name: string) => arg === `--${name}` || arg.startsWith(`--${name}=`);
 function astroArgs(dropOutDir: boolean): string[] {
@@ -52,7 +85,7 @@ function astroArgs(dropOutDir: boolean): string[] {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (ours(arg, 'shards') || (dropOutDir && ours(arg, 'outDir'))) {
+    if (['shards', 'shard'].some((name) => ours(arg, name)) || (dropOutDir && ours(arg, 'outDir'))) {
       if (!arg.includes('=')) i++; // and its value
       continue;
     }
@@ -115,7 +148,7 @@ function countFiles(dir: string): { html: number; other: number } {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name).slice(dir.length + 1);
-    if (path.startsWith('pagefind/') || path.startsWith('_astro/')) continue;
+    if (path.startsWith('pagefind/') || path.startsWith('_astro/') || entry.name === SLICE_MANIFEST) continue;
     if (entry.name.endsWith('.html')) html++;
     else other++;
   }
@@ -169,6 +202,7 @@ function astroBuild(index: number): Build {
     env: {
       ...process.env,
       [SHARD_ENV]: `${index}/${shards}`,
+      ...(slice ? { [SLICE_ENV]: slice } : {}),
       ...(shared ? { [SHARDS_DIR_ENV]: shared } : {}),
       ...(helper ? {} : { [RECORDS_DIR_ENV]: records }),
     },
@@ -235,7 +269,8 @@ try {
     await reading?.then((index) => index.close()).catch(() => {});
   } else {
     reading ??= existsSync(join(records, RECORDS_COMPLETE)) ? readSearchRecords(records) : undefined;
-    if (!reading) throw new Error('astro build wrote no search records.');
+    // A slice writes no search records: the merge indexes the whole catalogue's.
+    if (!reading && !slice) throw new Error('astro build wrote no search records.');
     const rendered = performance.now();
     stopProgress();
     const written = countFiles(outDir);
@@ -248,15 +283,17 @@ try {
         rendered - started,
       ),
     );
-    const index = await reading;
-    await index.write(join(outDir, 'pagefind'));
-    const done = performance.now();
-    // The benchmark (scripts/bench.ts) reads this line.
-    console.log(
-      `Pagefind indexed ${index.pages} search records, writing the index ${((done - rendered) / 1000).toFixed(1)} s ` +
-        `after Astro finished; site and index written in ${((done - started) / 1000).toFixed(1)} s ` +
-        `by ${builds.length} astro build process(es).`,
-    );
+    if (reading) {
+      const index = await reading;
+      await index.write(join(outDir, 'pagefind'));
+      const done = performance.now();
+      // The benchmark (scripts/bench.ts) reads this line.
+      console.log(
+        `Pagefind indexed ${index.pages} search records, writing the index ${((done - rendered) / 1000).toFixed(1)} s ` +
+          `after Astro finished; site and index written in ${((done - started) / 1000).toFixed(1)} s ` +
+          `by ${builds.length} astro build process(es).`,
+      );
+    } else console.log(`Slice ${slice} written to ${outDir} in ${((rendered - started) / 1000).toFixed(1)} s.`);
   }
 } catch (error) {
   stopProgress();

@@ -17,3 +17,23 @@ export const SHARD_ENV = 'MCP_CATALOGUE_SHARD';
  * (`<dir>/<k>/`) and say when they have started and finished (src/build/shards.ts).
  */
 export const SHARDS_DIR_ENV = 'MCP_CATALOGUE_SHARDS_DIR';
+
+/**
+ * `I/N` (from 1): this build is the I-th of N slices of the catalogue, built on any machine by
+ * `npm run build -- --shard I/N`: only the pages and API files of the servers whose slug hashes to
+ * slice I (src/build/shards.ts). `npm run merge` assembles the slices.
+ */
+export const SLICE_ENV = 'MCP_CATALOGUE_SLICE';
+
+/**
+ * The slice folders `npm run merge` assembles, as a JSON array of absolute paths: this build renders
+ * only the pages that list across the catalogue, the search records and the index, and copies the
+ * slices' pages in before the sitemap and the check.
+ */
+export const MERGE_ENV = 'MCP_CATALOGUE_MERGE';
+
+/**
+ * The address the site will be published at (`SITE_URL`): canonical URLs and the sitemap use it, and
+ * a slice's key (src/build/shards.ts) includes it. Without it, the development server's.
+ */
+export const siteUrl = (env: NodeJS.ProcessEnv = process.env) => env.SITE_URL || 'http://localhost:4321';

@@ -2,8 +2,21 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SHARD_ENV, SHARDS_DIR_ENV } from './env.ts';
-import { currentShard, mergeInto, ownShare, readReport, reportPages, shardOf } from './shards.ts';
+import { MERGE_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from './env.ts';
+import {
+  checkSliceSet,
+  currentPart,
+  currentShard,
+  finishSlice,
+  mergeInto,
+  ownShare,
+  parseSlice,
+  readManifest,
+  readReport,
+  reportPages,
+  shardOf,
+  sliceOf,
+} from './shards.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'shards-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -90,4 +103,78 @@ test('a report is read back whole, and not before it is written', () => {
   expect(readReport(work, 2)).toBeUndefined();
   reportPages(shard, ['tools/a/b/', 'servers/a/']);
   expect(readReport(work, 2)).toEqual(['tools/a/b/', 'servers/a/']);
+});
+
+describe('slices of the catalogue', () => {
+  test('--shard takes I/N from 1', () => {
+    expect(parseSlice('2/3')).toEqual({ index: 2, count: 3 });
+    expect(parseSlice('1/1')).toEqual({ index: 1, count: 1 });
+  });
+  test.each(['4/3', '0/3', 'x', '1/0', '1/', '-1/3', '1.5/3'])('refuses %s', (value) => {
+    expect(() => parseSlice(value)).toThrow(`not ${JSON.stringify(value)}`);
+  });
+
+  test('the part comes from the environment', () => {
+    expect(currentPart({})).toEqual({ kind: 'whole' });
+    expect(currentPart({ [SLICE_ENV]: '2/5' })).toEqual({ kind: 'slice', index: 2, count: 5 });
+    expect(currentPart({ [MERGE_ENV]: '["/a","/b"]' })).toEqual({ kind: 'merge', dirs: ['/a', '/b'] });
+    expect(() => currentPart({ [SLICE_ENV]: '1/2', [MERGE_ENV]: '[]' })).toThrow('cannot be set together');
+  });
+
+  const paths = [
+    ...Array.from({ length: 300 }, (_, i) => ({ params: { server: `s${i % 30}`, tool: `t${i}` } })),
+    ...Array.from({ length: 30 }, (_, i) => ({ params: { server: `s${i}` } })),
+    ...Array.from({ length: 20 }, (_, i) => ({ params: { page: i + 2 } })),
+  ];
+  const whole = { index: 0, count: 1, dir: '' };
+
+  test("a slice renders its servers' routes, all of each server's, and the merge every other route", () => {
+    const slices = [1, 2, 3].map((index) => ownShare(paths, whole, { kind: 'slice', index, count: 3 }));
+    for (const [k, share] of slices.entries()) {
+      expect(share.length).toBeGreaterThan(0);
+      expect(share.every((p) => 'server' in p.params && sliceOf(String(p.params.server), 3) === k + 1)).toBe(true);
+    }
+    expect(slices.flat().length).toBe(330);
+    expect(ownShare(paths, whole, { kind: 'merge', dirs: [] })).toEqual(paths.slice(330));
+  });
+
+  test("a server's slice depends on its slug alone", () => {
+    expect(sliceOf('github', 7)).toBe(sliceOf('github', 7));
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 4000; i++) counts[sliceOf(`server-${i}`, 4) - 1]!++;
+    for (const n of counts) expect(Math.abs(n - 1000)).toBeLessThan(100);
+  });
+
+  test('a slice folder keeps its own files and the assets, and says what it is', () => {
+    const dir = join(work, 'slice');
+    mkdirSync(join(dir, 'tools/a/x'), { recursive: true });
+    mkdirSync(join(dir, 'tools/b/y'), { recursive: true });
+    mkdirSync(join(dir, '_astro'), { recursive: true });
+    for (const f of ['tools/a/x/index.html', 'tools/b/y/index.html', '_astro/s.css', 'index.html'])
+      writeFileSync(join(dir, f), f);
+    finishSlice(dir, '1/2', 'k', ['tools/a/x/'], ['tools/a/x/']);
+    expect(existsSync(join(dir, 'tools/a/x/index.html'))).toBe(true);
+    expect(existsSync(join(dir, '_astro/s.css'))).toBe(true);
+    expect(existsSync(join(dir, 'tools/b'))).toBe(false);
+    expect(existsSync(join(dir, 'index.html'))).toBe(false);
+    expect(readManifest(dir)).toEqual({ slice: '1/2', key: 'k', pages: ['tools/a/x/'] });
+    expect(() => finishSlice(dir, '1/2', 'k', ['tools/c/z/'], [])).toThrow('Slice 1/2 has no tools/c/z/index.html');
+
+    // Merged by copy: the slice stays as it was, and its manifest stays out of the site.
+    const site = join(work, 'site');
+    mkdirSync(site);
+    mergeInto(dir, site, { copy: true });
+    expect(readFileSync(join(site, 'tools/a/x/index.html'), 'utf8')).toBe('tools/a/x/index.html');
+    expect(existsSync(join(site, '.slice.json'))).toBe(false);
+    expect(existsSync(join(dir, 'tools/a/x/index.html'))).toBe(true);
+  });
+
+  test('the merge wants slices 1…N of one N, each once', () => {
+    const m = (slice: string) => ({ slice, key: '', pages: [] });
+    expect(checkSliceSet(['a', 'b'], [m('1/2'), m('2/2')])).toEqual([]);
+    expect(checkSliceSet(['a', 'b'], [m('1/3'), m('2/3')])).toEqual(['slice 3/3 is missing.']);
+    expect(checkSliceSet(['a', 'b'], [m('1/2'), m('1/2')])).toEqual(['a and b are both slice 1.']);
+    expect(checkSliceSet(['a', 'b'], [m('1/2'), m('2/3')])).toEqual(['b is slice 2/3, but a is one of 2.']);
+    expect(checkSliceSet(['a'], [undefined])[0]).toMatch(/^a is not a slice/);
+  });
 });

@@ -9,7 +9,7 @@ import { RECORDS_DIR_ENV } from '../build/env.ts';
 import { indexSearchRecords, recordsFolder, writeSearchRecords, writeVocabulary } from '../build/search-index.ts';
 import { attackRecords, serverRecords, toolRecords } from '../core/search/records.ts';
 import { searchVocabulary, vocabularyParts } from '../core/search/vocabulary.ts';
-import { currentShard } from '../build/shards.ts';
+import { currentPart, currentShard } from '../build/shards.ts';
 import { verifyBuild } from '../build/verify-build.ts';
 import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
 
@@ -25,10 +25,11 @@ import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
  *
  * When `npm run build` shares the pages among several processes (src/build/shards.ts),
  * only process 0 writes the records and checks the build, once the others' pages
- * have been moved in.
+ * have been moved in. A slice of the catalogue (`--shard I/N`) writes neither: the
+ * merge does, over the whole site, from the whole catalogue.
  */
 export default function search(): AstroIntegration {
-  const finishes = currentShard().index === 0;
+  const finishes = currentShard().index === 0 && currentPart().kind !== 'slice';
   let catalogue: Catalogue | undefined;
   let toolUrls: string[] = [];
   let folder = '';

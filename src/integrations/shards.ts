@@ -1,15 +1,28 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { resolve } from 'node:path';
+import type { AnalysedServer } from '../core/analyse.ts';
+import { catalogueDir, isBundledSample, type Catalogue } from '../build/catalogue-files.ts';
 import {
+  buildContext,
+  currentPart,
   currentShard,
+  finishSlice,
   hasStarted,
   markStarted,
   mergeInto,
+  readManifest,
   readReport,
   reportPages,
   shardOutDir,
+  sliceKeys,
+  slicePages,
+  type Part,
+  type SliceManifest,
 } from '../build/shards.ts';
+import { siteUrl } from '../build/env.ts';
+import { ANALYSED_CACHE, CATALOGUE_CACHE } from './catalogue.ts';
 
 /**
  * One of the `astro build` processes of `npm run build` (src/build/shards.ts). They
@@ -21,9 +34,14 @@ import {
  * come before the sitemap and the search integration's check, which then see the
  * whole site. scripts/build.ts stops process 0 if another process fails, so it
  * never waits on a report that will not come.
+ *
+ * Across machines (`--shard I/N`, `npm run merge`), process 0 of a slice then keeps only the
+ * slice's own pages and writes its manifest; process 0 of the merge copies every slice in, as it
+ * moves its helpers' pages, once it has checked each slice was built from this code and catalogue.
  */
 export default function shards(otherPages: string[]): AstroIntegration {
   const shard = currentShard();
+  const part = currentPart();
   let base: URL | undefined;
   return {
     name: 'mcp-catalogue-shards',
@@ -42,25 +60,84 @@ export default function shards(otherPages: string[]): AstroIntegration {
         if (shard.count > 1) markStarted(shard);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        if (shard.count === 1) return;
-        if (shard.index > 0) {
-          reportPages(
-            shard,
-            pages.map((p) => p.pathname),
-          );
-          return;
-        }
-        let merged = 0;
-        for (let k = 1; k < shard.count; k++) {
-          let report: string[] | undefined;
-          while (!(report = readReport(shard.dir, k))) await sleep(100);
-          mergeInto(shardOutDir(shard.dir, k), fileURLToPath(dir));
-          // As the sitemap itself turns a page's pathname into its URL.
-          for (const pathname of report) otherPages.push(new URL(pathname.replace(/^\//, ''), base).href);
-          merged += report.length;
-        }
-        logger.info(`Moved in the ${merged} pages the other ${shard.count - 1} build process(es) rendered.`);
+        const others = shard.count > 1 ? await gatherProcesses(fileURLToPath(dir), pages, logger) : [];
+        if (shard.index === 0 && part.kind !== 'whole')
+          finishPart(fileURLToPath(dir), part, [...pages.map((p) => p.pathname), ...others], logger, addToSitemap);
       },
     },
   };
+
+  /** As the sitemap itself turns a page's pathname into its URL. */
+  function addToSitemap(pathnames: readonly string[]): void {
+    for (const pathname of pathnames) otherPages.push(new URL(pathname.replace(/^\//, ''), base).href);
+  }
+
+  /** Process 0 moves the others' pages in; returns their pathnames. */
+  async function gatherProcesses(
+    dir: string,
+    pages: { pathname: string }[],
+    logger: AstroIntegrationLogger,
+  ): Promise<string[]> {
+    const gathered: string[] = [];
+    if (shard.index > 0) {
+      reportPages(
+        shard,
+        pages.map((p) => p.pathname),
+      );
+      return gathered;
+    }
+    for (let k = 1; k < shard.count; k++) {
+      let report: string[] | undefined;
+      while (!(report = readReport(shard.dir, k))) await sleep(100);
+      mergeInto(shardOutDir(shard.dir, k), dir);
+      addToSitemap(report);
+      gathered.push(...report);
+    }
+    logger.info(`Moved in the ${gathered.length} pages the other ${shard.count - 1} build process(es) rendered.`);
+    return gathered;
+  }
+}
+
+/**
+ * A slice keeps only its pages and says what it was built from; the merge checks and copies the
+ * slices in. `rendered`: the pathnames of the pages this build rendered, as Astro reports them.
+ */
+function finishPart(
+  dir: string,
+  part: Exclude<Part, { kind: 'whole' }>,
+  rendered: readonly string[],
+  logger: AstroIntegrationLogger,
+  addToSitemap: (pathnames: readonly string[]) => void,
+) {
+  const globals = globalThis as Record<symbol, unknown>;
+  const catalogue = globals[CATALOGUE_CACHE] as Catalogue;
+  const servers = globals[ANALYSED_CACHE] as AnalysedServer[];
+  const context = buildContext(process.cwd(), siteUrl(), isBundledSample(catalogueDir()));
+  if (part.kind === 'slice') {
+    const key = sliceKeys(catalogue, servers, part.count, context)[part.index - 1]!;
+    const files = slicePages(catalogue, part.index, part.count);
+    // The sitemap lists what Astro reports as pages (not the API files).
+    const own = new Set(files);
+    const pages = rendered.map((p) => p.replace(/^\//, '')).filter((p) => own.has(p));
+    finishSlice(dir, `${part.index}/${part.count}`, key, files, pages);
+    logger.info(`Slice ${part.index}/${part.count}: ${files.length} pages and API files.`);
+    return;
+  }
+  // Every slice is checked before any is copied in; scripts/merge.ts has checked they are 1…N of one N.
+  const manifests = part.dirs.map(readManifest) as SliceManifest[];
+  const keys = sliceKeys(catalogue, servers, manifests.length, context);
+  manifests.forEach((manifest, k) => {
+    const from = part.dirs[k]!;
+    if (manifest.key !== keys[Number(manifest.slice.split('/')[0]) - 1])
+      throw new Error(
+        `Slice ${manifest.slice} in ${resolve(from)} was built from other code, another catalogue or another SITE_URL: build it again.`,
+      );
+  });
+  let copied = 0;
+  part.dirs.forEach((from, k) => {
+    mergeInto(from, dir, { copy: true });
+    addToSitemap(manifests[k]!.pages);
+    copied += manifests[k]!.pages.length;
+  });
+  logger.info(`Copied in the ${copied} pages of ${part.dirs.length} slice(s).`);
 }
