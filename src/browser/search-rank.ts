@@ -12,6 +12,7 @@ import {
   isActionQuery,
   nameInQuery,
   namesExactly,
+  objectsNamed,
   queryActions,
   queryWords,
   singular,
@@ -124,7 +125,9 @@ function ranker(query: string, servers: ReadonlySet<string>) {
   return (d: PagefindResultData): number => {
     const lacks = missing(d, parts);
     const rank = rankOf(d, context);
-    return rank < 60 && lacks > 0 ? rank + 30 + Math.min(lacks, 9) / 10 : rank;
+    // Among tools of one rank, the one whose name holds more of what the query asks about first.
+    const held = isTool(d) ? Math.min(objectsNamed(query, d.meta.title ?? ''), 9) / 100 : 0;
+    return (rank < 60 && lacks > 0 ? rank + 30 + Math.min(lacks, 9) / 10 : rank) - held;
   };
 }
 
