@@ -14,6 +14,7 @@ import {
   namesExactly,
   objectsNamed,
   queryActions,
+  queryThings,
   queryWords,
   singular,
 } from '../core/search/words.ts';
@@ -67,6 +68,12 @@ export const hasEveryWord = (d: PagefindResultData, words: readonly string[]) =>
     d,
     words.flatMap((w) => identifierWords(w)),
   ) === 0;
+
+/** How many of the query's `things` (`queryThings`) are words naming a tool's server (its record's `of`). */
+const mentions = (d: PagefindResultData, things: readonly string[]) => {
+  const of = new Set((d.meta.of ?? '').split(' ').map(singular));
+  return things.filter((w) => of.has(w)).length;
+};
 
 /** Whether the query is what people call this server result (src/core/search/names.ts). */
 const named = (query: string, d: PagefindResultData) =>
@@ -122,12 +129,18 @@ function ranker(query: string, servers: ReadonlySet<string>) {
   const words = queryWords(query);
   const context = { query, action: isActionQuery(words), asked: queryActions(words), servers };
   const parts = words.flatMap((w) => identifierWords(w));
+  const things = queryThings(query);
   return (d: PagefindResultData): number => {
     const lacks = missing(d, parts);
     const rank = rankOf(d, context);
+    // A tool of a server the query names among its words ("run a sql query on postgres") comes
+    // before tools of other servers, those of the server it names with more words first, each
+    // in the same order, after the tools of a server the whole query names.
+    const told = rank >= 2 && rank < 20 && isTool(d) ? Math.min(mentions(d, things), 4) : 0;
+    const named = told ? 1 + (5 - told) / 10 + rank / 100 : rank;
     // Among tools of one rank, the one whose name holds more of what the query asks about first.
-    const held = isTool(d) ? Math.min(objectsNamed(query, d.meta.title ?? ''), 9) / 100 : 0;
-    return (rank < 60 && lacks > 0 ? rank + 30 + Math.min(lacks, 9) / 10 : rank) - held;
+    const held = isTool(d) ? Math.min(objectsNamed(query, d.meta.title ?? ''), 9) / 1000 : 0;
+    return (named < 60 && lacks > 0 ? named + 30 + Math.min(lacks, 9) / 10 : named) - held;
   };
 }
 

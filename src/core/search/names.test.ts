@@ -56,6 +56,10 @@ describe('what people call a server', () => {
     ['io.github.korotovsky/slack-mcp-server', true],
     ['io.github.someone/slack-mcp-server', false],
     ['slack messages', false],
+    ['korotovsky slack', true],
+    ['slack korotovsky', true],
+    ['slack slack', false],
+    ['kor slack', false],
     ['', false],
   ])('%j names the korotovsky Slack server: %s', (query, names) => {
     const full = 'io.github.korotovsky/slack-mcp-server';

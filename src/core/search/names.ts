@@ -84,12 +84,18 @@ export function serverNames(full: string, title: string | undefined): string[] {
 
 /**
  * Whether the query is what people call the server, and nothing more: one of `names`
- * (`serverNames`) in words ("stripe", "desktop commander", "mongodb-js"), or the whole
- * registry name, given as its `registryWord`.
+ * (`serverNames`) in words ("stripe", "desktop commander", "mongodb-js"), or several of
+ * them ("microsoft playwright": its owner and its own name), or the whole registry name,
+ * given as its `registryWord`.
  */
 export function namesServer(query: string, names: readonly string[], word: string): boolean {
   const trimmed = query.trim();
   if (isRegistryName(trimmed)) return registryWord(trimmed) === word;
   const asked = telling(trimmed).join(' ');
-  return asked.length > 0 && names.some((n) => telling(n).join(' ') === asked);
+  if (!asked) return false;
+  // Each name whole, the longest first: "slack messages" is one name and a word of none.
+  const whole = [...new Set(names.map((n) => telling(n).join(' ')))]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  return whole.reduce((rest, n) => rest.replace(` ${n} `, ' '), ` ${asked} `).trim() === '';
 }

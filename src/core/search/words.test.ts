@@ -13,6 +13,7 @@ import {
   namesExactly,
   objectsNamed,
   queryActions,
+  queryThings,
   queryWords,
   subsets,
   toolActions,
@@ -182,6 +183,11 @@ describe('matching a result to the query', () => {
     ['delete', 'delete_file', 0],
   ])('of the things %j asks about, %s names %i', (query, name, count) => {
     expect(objectsNamed(query, name)).toBe(count);
+  });
+
+  test('what a query asks about is its words but small words and verbs, singular, once', () => {
+    expect(queryThings('run a sql query on postgres')).toEqual(['sql', 'query', 'postgre']);
+    expect(queryThings('Delete the branch_names branches')).toEqual(['branch', 'name']);
   });
 
   test.each([

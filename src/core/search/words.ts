@@ -271,13 +271,17 @@ const abbreviates = (asked: string, word: string) => asked === word || (asked.le
  */
 export function objectsNamed(query: string, name: string): number {
   const words = identifierWords(name).map(singular);
-  return new Set(
+  return queryThings(query).filter((a) => words.some((w) => abbreviates(a, w))).length;
+}
+
+/** What a query asks about: its words but the small words and the verbs, singular, each once. */
+export const queryThings = (query: string) => [
+  ...new Set(
     identifierWords(query)
       .filter((w) => !SMALL_WORDS.has(w) && !NAME_VERBS.has(w))
-      .map(singular)
-      .filter((a) => words.some((w) => abbreviates(a, w))),
-  ).size;
-}
+      .map(singular),
+  ),
+];
 
 /**
  * Whether a word of an excerpt is one the query asked for, as Pagefind matches: a query
