@@ -67,7 +67,17 @@ export function loadPagefind(): Promise<Pagefind> {
     await pagefind.options({
       ranking: {
         termFrequency: 0.6,
-        metaWeights: { excerpt: 0, position: 0, namespace: 0, does: 0, of: 0, topics: 0, names: 0, registry: 0, title: 1 },
+        metaWeights: {
+          excerpt: 0,
+          position: 0,
+          namespace: 0,
+          does: 0,
+          of: 0,
+          topics: 0,
+          names: 0,
+          registry: 0,
+          title: 1,
+        },
       },
     });
     await pagefind.init();
