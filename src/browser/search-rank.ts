@@ -82,20 +82,21 @@ const named = (query: string, d: PagefindResultData) =>
 /**
  * A result's rank, lowest first:
  *
- * | rank  | result                                                                                     |
- * | ----- | ------------------------------------------------------------------------------------------ |
- * | 0     | a server the query names, or a page whose name the query spells exactly                    |
- * | 1     | a tool of a server the query names                                                         |
- * | 2, 3  | a tool whose name the query spells out in order, or whose every name word it names         |
- * | 4–7   | for an action query, a tool that does what it asks (`doesWhatIsAsked`): first one whose    |
- * |       | name's words but its action the query names, then the others; each time first one whose   |
- * |       | action is asked for, then one only of the category asked for                               |
- * | 8, 9  | other tools: one whose name's words but its action the query names, then the others        |
- * | 9     | servers and articles, for a query that is not an action                                    |
- * | 20    | a page whose own description calls it deprecated                                           |
- * | 30–50 | the same order again for results whose own text lacks words of the query (found through    |
- * |       | their server's topics, or by a fallback), those that lack fewer first                       |
- * | 60    | servers and articles, for an action query                                                  |
+ * | rank    | result                                                                                      |
+ * | ------- | ------------------------------------------------------------------------------------------- |
+ * | 0       | a server the query names, or a page whose name the query spells exactly                     |
+ * | 1       | a tool of a server the query names                                                          |
+ * | 1.1–1.5 | a tool of a server the query names among other words (`ranker`), in the order below         |
+ * | 2, 3    | a tool whose name the query spells out in order, or whose every name word it names          |
+ * | 4–7     | for an action query, a tool that does what it asks (`doesWhatIsAsked`): first one whose     |
+ * |         | name's words but its action the query names, then the others; each time first one whose     |
+ * |         | action is asked for, then one only of the category asked for                                |
+ * | 8, 9    | other tools: one whose name's words but its action the query names, then the others         |
+ * | 9       | servers and articles, for a query that is not an action                                     |
+ * | 20      | a page whose own description calls it deprecated                                            |
+ * | 30–50   | the same order again for results whose own text lacks words of the query (found through     |
+ * |         | their server's topics, or by a fallback), those that lack fewer first                       |
+ * | 60      | servers and articles, for an action query                                                   |
  */
 interface Asked {
   query: string;
