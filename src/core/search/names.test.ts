@@ -66,3 +66,14 @@ describe('what people call a server', () => {
     expect(namesServer(query, serverNames(full, undefined), registryWord(full))).toBe(names);
   });
 });
+
+test.each([
+  ['beaconly push notify', true],
+  ['push notify beaconly', true],
+  ['beaconly push', true],
+  ['push beaconly push', false],
+  ['beaconly notify', false],
+])('%j names io.github.beaconly/push-notify, titled Beaconly Push: %s', (query, names) => {
+  const full = 'io.github.beaconly/push-notify';
+  expect(namesServer(query, serverNames(full, 'Beaconly Push'), registryWord(full))).toBe(names);
+});

@@ -93,9 +93,23 @@ export function namesServer(query: string, names: readonly string[], word: strin
   if (isRegistryName(trimmed)) return registryWord(trimmed) === word;
   const asked = telling(trimmed).join(' ');
   if (!asked) return false;
-  // Each name whole, the longest first: "slack messages" is one name and a word of none.
-  const whole = [...new Set(names.map((n) => telling(n).join(' ')))]
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length);
-  return whole.reduce((rest, n) => rest.replace(` ${n} `, ' '), ` ${asked} `).trim() === '';
+  const whole = [...new Set(names.map((n) => telling(n).join(' ')))].filter(Boolean);
+  return madeOf(` ${asked} `, whole);
+}
+
+/**
+ * Whether the words of `rest` (space-padded) are some of `names`, each whole and at most once, in any
+ * order: "beaconly push notify" is the owner and the own name of `io.github.beaconly/push-notify`
+ * titled Beaconly Push, though its title takes "beaconly push" first. A server has three names at most.
+ */
+function madeOf(rest: string, names: readonly string[]): boolean {
+  if (!rest.trim()) return true;
+  return names.some(
+    (n, i) =>
+      rest.includes(` ${n} `) &&
+      madeOf(
+        rest.replace(` ${n} `, ' '),
+        names.filter((_, j) => j !== i),
+      ),
+  );
 }
