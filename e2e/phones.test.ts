@@ -84,7 +84,8 @@ describe('the header search box', () => {
 
 describe('placeholders', () => {
   // An input's placeholder fits if its text, in the input's font, is no wider than the input's content box.
-  // (Typing the placeholder in and reading scrollWidth would count the search field's clear button as well.)
+  // (Typing the placeholder in and reading scrollWidth would count the search field's clear button as well,
+  // which takes no room while the box is empty: global.css.)
   const clipped = (page: Page) =>
     page.locator('input[placeholder]').evaluateAll((inputs) => {
       const canvas = document.createElement('canvas').getContext('2d')!;
@@ -99,16 +100,73 @@ describe('placeholders', () => {
         });
     });
 
+  const SMALL_PHONE = { ...PHONE, viewport: { width: 320, height: 700 } };
   test.each([
-    ['/', PHONE],
-    ['/search/', PHONE],
-    ['/tools/', PHONE],
-    ['/', DESKTOP],
-    ['/search/', DESKTOP],
-  ] as const)('on %s fit their box', async (path, options) =>
+    [390, '/', PHONE],
+    [390, '/search/', PHONE],
+    [390, '/tools/', PHONE],
+    [320, '/', SMALL_PHONE],
+    [320, '/search/', SMALL_PHONE],
+    [320, '/tools/', SMALL_PHONE],
+    [1280, '/', DESKTOP],
+    [1280, '/search/', DESKTOP],
+  ] as const)('at %i px on %s fit their box', async (_, path, options) =>
     visit(path, options, async (page) => {
       expect(await clipped(page)).toEqual([]);
     }),
+  );
+});
+
+describe('the site nav', () => {
+  // Its links' tops: one value when they share a line.
+  const lines = (page: Page) =>
+    page
+      .locator('.site-header nav li')
+      .evaluateAll((items) => new Set(items.map((li) => Math.round(li.getBoundingClientRect().top))).size);
+
+  test.each([390, 360])('keeps its four links on one line at %i px', async (width) =>
+    visit('/tools/', { ...PHONE, viewport: { width, height: 800 } }, async (page) => {
+      expect(await page.locator('.site-header nav li').count()).toBe(4);
+      expect(await lines(page)).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }),
+  );
+
+  test('keeps its desktop size at 1280 px', async () =>
+    visit('/tools/', DESKTOP, async (page) => {
+      expect(await lines(page)).toBe(1);
+      expect(
+        await page
+          .locator('.site-header nav a')
+          .first()
+          .evaluate((a) => getComputedStyle(a).fontSize),
+      ).toBe('16px');
+    }));
+});
+
+describe('search at 390 and 1280 px', () => {
+  test.each([
+    [390, PHONE],
+    [1280, DESKTOP],
+  ] as const)(
+    'a corrected typo on the search page, and the header box open on it, pass axe-core at %i px',
+    async (width, options) =>
+      visit('/search/?q=delte%20file', options, async (page) => {
+        await page.waitForFunction(() =>
+          document.querySelector('#search-status')?.textContent?.startsWith('Showing results for “delete file”'),
+        );
+        expect(await axeViolations(page)).toEqual([]);
+        await page.locator('#site-search-q').fill('refnud');
+        await page.waitForFunction(() =>
+          document.querySelector('.search-popup-status')?.textContent?.startsWith('Showing results for “refund”'),
+        );
+        expect(await page.locator('.search-popup').isVisible()).toBe(true);
+        expect(await axeViolations(page)).toEqual([]);
+        // The open box's results stay within the screen.
+        const box = (await page.locator('.search-popup').boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      }),
   );
 });
 

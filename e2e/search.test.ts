@@ -231,6 +231,15 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
     }
   });
 
+  test('its owner and its own name together find a server first, then its tools', async () => {
+    const page = await open(browser, '/search/?q=beaconly%20push%20notify');
+    await settled(page);
+    const first = page.locator('#search-results .result').first();
+    expect(await first.locator('.result-info').textContent()).toBe('Server');
+    expect(await first.locator('.result-title').textContent()).toBe('Beaconly Push');
+    await page.context().close();
+  });
+
   test('"charge a card" finds the tool that charges before the one that reads a charge', async () => {
     const page = await open(browser, '/search/?q=charge%20a%20card');
     await settled(page);

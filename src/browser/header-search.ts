@@ -91,7 +91,7 @@ async function run() {
   await new Promise((r) => setTimeout(r, 100));
   if (mine !== generation) return;
   // The search page's search, so the box finds the same things in the same order.
-  const search = await client.runSearch(pagefind, { ...client.emptyState(), q });
+  const search = await client.runSearch(pagefind, { ...client.emptyState(), q }, () => mine !== generation);
   if (mine !== generation) return;
   const top = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
   if (mine !== generation) return;

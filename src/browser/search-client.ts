@@ -67,7 +67,17 @@ export function loadPagefind(): Promise<Pagefind> {
     await pagefind.options({
       ranking: {
         termFrequency: 0.6,
-        metaWeights: { excerpt: 0, position: 0, namespace: 0, does: 0, topics: 0, names: 0, registry: 0, title: 1 },
+        metaWeights: {
+          excerpt: 0,
+          position: 0,
+          namespace: 0,
+          does: 0,
+          of: 0,
+          topics: 0,
+          names: 0,
+          registry: 0,
+          title: 1,
+        },
       },
     });
     await pagefind.init();
@@ -144,6 +154,7 @@ async function plan(
   pagefind: Pagefind,
   state: SearchState,
   term: (words: readonly string[]) => string,
+  stale: () => boolean,
 ): Promise<{ plan: Plan; search: PagefindSearch }> {
   const words = queryWords(state.q);
   const options = searchOptions(state);
@@ -151,11 +162,11 @@ async function plan(
   full.results = full.results.map(once);
   const all: Plan = { words, searched: words, first: new Set(), note: '' };
   const action = isActionQuery(words);
-  if (words.length < 2 || !(await tooFew(full.results, action, words))) return { plan: all, search: full };
+  if (words.length < 2 || stale() || !(await tooFew(full.results, action, words))) return { plan: all, search: full };
   // A long query that matches little must not run hundreds of searches: after `SEARCHES`,
   // the words are tried one by one.
   let budget = SEARCHES;
-  for (let size = words.length - 1; size >= 1; size--) {
+  for (let size = words.length - 1; size >= 1 && !stale(); size--) {
     const tried = subsets(words, size);
     if (size > 1 && tried.length > budget) continue;
     budget -= tried.length;
@@ -209,13 +220,19 @@ async function understand(pagefind: Pagefind, state: SearchState) {
  * that have no risk (servers, attack patterns): Pagefind's own sort would add its data
  * to the file every visitor loads.
  */
-export async function runSearch(pagefind: Pagefind, state: SearchState): Promise<CatalogueSearch> {
+export async function runSearch(
+  pagefind: Pagefind,
+  state: SearchState,
+  // True once the results will not be shown (the visitor typed on): a fallback's searches and the
+  // reordering's fragments are skipped, which would cost bytes for nothing.
+  stale: () => boolean = () => false,
+): Promise<CatalogueSearch> {
   if (!state.q) {
     const search = await pagefind.search(null, searchOptions(state));
     return { ...search, results: search.results.map(once), note: '', words: [] };
   }
   const { q, term, corrected } = await understand(pagefind, state);
-  const { plan: chosen, search: all } = await plan(pagefind, { ...state, q }, term);
+  const { plan: chosen, search: all } = await plan(pagefind, { ...state, q }, term, stale);
   const done = (results: PagefindResult[]): CatalogueSearch => ({
     ...all,
     results,
@@ -231,6 +248,7 @@ export async function runSearch(pagefind: Pagefind, state: SearchState): Promise
     const rest = all.results.filter((r) => !seen.has(r.id));
     return done([...parts.flatMap((p) => p.results), ...rest].map(once));
   }
+  if (stale()) return done(all.results);
   const first = all.results.filter((r) => chosen.first.has(r.id));
   const then = all.results.filter((r) => !chosen.first.has(r.id));
   return done(await rerank([...first, ...then].map(once), q));

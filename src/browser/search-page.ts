@@ -183,7 +183,7 @@ async function run() {
     showTotals(totals);
     return;
   }
-  const search = await runSearch(pagefind, state);
+  const search = await runSearch(pagefind, state, () => mine !== generation);
   if (mine !== generation) return;
   results = search.results;
   words = search.words;

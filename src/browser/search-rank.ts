@@ -12,7 +12,9 @@ import {
   isActionQuery,
   nameInQuery,
   namesExactly,
+  objectsNamed,
   queryActions,
+  queryThings,
   queryWords,
   singular,
 } from '../core/search/words.ts';
@@ -67,6 +69,12 @@ export const hasEveryWord = (d: PagefindResultData, words: readonly string[]) =>
     words.flatMap((w) => identifierWords(w)),
   ) === 0;
 
+/** How many of the query's `things` (`queryThings`) are words naming a tool's server (its record's `of`). */
+const mentions = (d: PagefindResultData, things: readonly string[]) => {
+  const of = new Set((d.meta.of ?? '').split(' ').map(singular));
+  return things.filter((w) => of.has(w)).length;
+};
+
 /** Whether the query is what people call this server result (src/core/search/names.ts). */
 const named = (query: string, d: PagefindResultData) =>
   isServer(d) && namesServer(query, (d.meta.names ?? '').split(' | '), d.meta.registry ?? '');
@@ -74,20 +82,21 @@ const named = (query: string, d: PagefindResultData) =>
 /**
  * A result's rank, lowest first:
  *
- * | rank  | result                                                                                     |
- * | ----- | ------------------------------------------------------------------------------------------ |
- * | 0     | a server the query names, or a page whose name the query spells exactly                    |
- * | 1     | a tool of a server the query names                                                         |
- * | 2, 3  | a tool whose name the query spells out in order, or whose every name word it names         |
- * | 4–7   | for an action query, a tool that does what it asks (`doesWhatIsAsked`): first one whose    |
- * |       | name's words but its action the query names, then the others; each time first one whose   |
- * |       | action is asked for, then one only of the category asked for                               |
- * | 8, 9  | other tools: one whose name's words but its action the query names, then the others        |
- * | 9     | servers and articles, for a query that is not an action                                    |
- * | 20    | a page whose own description calls it deprecated                                           |
- * | 30–50 | the same order again for results whose own text lacks words of the query (found through    |
- * |       | their server's topics, or by a fallback), those that lack fewer first                       |
- * | 60    | servers and articles, for an action query                                                  |
+ * | rank    | result                                                                                      |
+ * | ------- | ------------------------------------------------------------------------------------------- |
+ * | 0       | a server the query names, or a page whose name the query spells exactly                     |
+ * | 1       | a tool of a server the query names                                                          |
+ * | 1.1–1.5 | a tool of a server the query names among other words (`ranker`), in the order below         |
+ * | 2, 3    | a tool whose name the query spells out in order, or whose every name word it names          |
+ * | 4–7     | for an action query, a tool that does what it asks (`doesWhatIsAsked`): first one whose     |
+ * |         | name's words but its action the query names, then the others; each time first one whose     |
+ * |         | action is asked for, then one only of the category asked for                                |
+ * | 8, 9    | other tools: one whose name's words but its action the query names, then the others         |
+ * | 9       | servers and articles, for a query that is not an action                                     |
+ * | 20      | a page whose own description calls it deprecated                                            |
+ * | 30–50   | the same order again for results whose own text lacks words of the query (found through     |
+ * |         | their server's topics, or by a fallback), those that lack fewer first                       |
+ * | 60      | servers and articles, for an action query                                                   |
  */
 interface Asked {
   query: string;
@@ -121,10 +130,18 @@ function ranker(query: string, servers: ReadonlySet<string>) {
   const words = queryWords(query);
   const context = { query, action: isActionQuery(words), asked: queryActions(words), servers };
   const parts = words.flatMap((w) => identifierWords(w));
+  const things = queryThings(query);
   return (d: PagefindResultData): number => {
     const lacks = missing(d, parts);
     const rank = rankOf(d, context);
-    return rank < 60 && lacks > 0 ? rank + 30 + Math.min(lacks, 9) / 10 : rank;
+    // A tool of a server the query names among its words ("run a sql query on postgres") comes
+    // before tools of other servers, those of the server it names with more words first, each
+    // in the same order, after the tools of a server the whole query names.
+    const told = rank >= 2 && rank < 20 && isTool(d) ? Math.min(mentions(d, things), 4) : 0;
+    const named = told ? 1 + (5 - told) / 10 + rank / 100 : rank;
+    // Among tools of one rank, the one whose name holds more of what the query asks about first.
+    const held = isTool(d) ? Math.min(objectsNamed(query, d.meta.title ?? ''), 9) / 1000 : 0;
+    return (named < 60 && lacks > 0 ? named + 30 + Math.min(lacks, 9) / 10 : named) - held;
   };
 }
 

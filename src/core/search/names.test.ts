@@ -56,9 +56,24 @@ describe('what people call a server', () => {
     ['io.github.korotovsky/slack-mcp-server', true],
     ['io.github.someone/slack-mcp-server', false],
     ['slack messages', false],
+    ['korotovsky slack', true],
+    ['slack korotovsky', true],
+    ['slack slack', false],
+    ['kor slack', false],
     ['', false],
   ])('%j names the korotovsky Slack server: %s', (query, names) => {
     const full = 'io.github.korotovsky/slack-mcp-server';
     expect(namesServer(query, serverNames(full, undefined), registryWord(full))).toBe(names);
   });
+});
+
+test.each([
+  ['beaconly push notify', true],
+  ['push notify beaconly', true],
+  ['beaconly push', true],
+  ['push beaconly push', false],
+  ['beaconly notify', false],
+])('%j names io.github.beaconly/push-notify, titled Beaconly Push: %s', (query, names) => {
+  const full = 'io.github.beaconly/push-notify';
+  expect(namesServer(query, serverNames(full, 'Beaconly Push'), registryWord(full))).toBe(names);
 });

@@ -84,12 +84,32 @@ export function serverNames(full: string, title: string | undefined): string[] {
 
 /**
  * Whether the query is what people call the server, and nothing more: one of `names`
- * (`serverNames`) in words ("stripe", "desktop commander", "mongodb-js"), or the whole
- * registry name, given as its `registryWord`.
+ * (`serverNames`) in words ("stripe", "desktop commander", "mongodb-js"), or several of
+ * them ("microsoft playwright": its owner and its own name), or the whole registry name,
+ * given as its `registryWord`.
  */
 export function namesServer(query: string, names: readonly string[], word: string): boolean {
   const trimmed = query.trim();
   if (isRegistryName(trimmed)) return registryWord(trimmed) === word;
   const asked = telling(trimmed).join(' ');
-  return asked.length > 0 && names.some((n) => telling(n).join(' ') === asked);
+  if (!asked) return false;
+  const whole = [...new Set(names.map((n) => telling(n).join(' ')))].filter(Boolean);
+  return madeOf(` ${asked} `, whole);
+}
+
+/**
+ * Whether the words of `rest` (space-padded) are some of `names`, each whole and at most once, in any
+ * order: "beaconly push notify" is the owner and the own name of `io.github.beaconly/push-notify`
+ * titled Beaconly Push, though its title takes "beaconly push" first. A server has three names at most.
+ */
+function madeOf(rest: string, names: readonly string[]): boolean {
+  if (!rest.trim()) return true;
+  return names.some(
+    (n, i) =>
+      rest.includes(` ${n} `) &&
+      madeOf(
+        rest.replace(` ${n} `, ' '),
+        names.filter((_, j) => j !== i),
+      ),
+  );
 }

@@ -44,6 +44,10 @@ describe('a tool search record', () => {
     expect(record!.html).not.toMatch(/github/i);
   });
 
+  test('gives the words naming its server as metadata, for the browser to tell a query that names it', () => {
+    expect(record!.html).toContain('<span data-pagefind-meta="of">kube tools kubernetes acme</span>');
+  });
+
   test('keeps its filters and excerpt out of the searched text, so no "ToolCritical…" runs together', () => {
     expect(indexed(record!.html)).not.toMatch(/data-pagefind-filter|>Tool<|>Critical<|Destructive/);
     expect(record!.html).toMatch(/<div data-pagefind-ignore>.*data-pagefind-filter="type">Tool<.*<\/div>/);

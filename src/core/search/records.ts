@@ -207,6 +207,8 @@ function toolRecord(
         el('span', ' data-pagefind-meta="position"', String(position)),
         el('span', ' data-pagefind-meta="namespace"', nameWords.filter((w) => shared.has(w)).join(' ')),
         el('span', ' data-pagefind-meta="does"', does.join(' ')),
+        // The words naming its server, for the browser to tell a query that names it ("… on postgres").
+        el('span', ' data-pagefind-meta="of"', telling(named).join(' ')),
         // Found by, but weighing nothing (src/browser/search-client.ts): the browser ranks a tool found
         // only through its server's topics after those whose own words match.
         topics ? el('span', ' data-pagefind-meta="topics"', topics) : '',

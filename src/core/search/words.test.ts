@@ -11,7 +11,9 @@ import {
   MAX_SUBSETS,
   nameInQuery,
   namesExactly,
+  objectsNamed,
   queryActions,
+  queryThings,
   queryWords,
   subsets,
   toolActions,
@@ -105,6 +107,7 @@ describe('the words of a query', () => {
     ['  Get   Kubernetes pod logs ', ['get', 'kubernetes', 'pod', 'logs']],
     ['send an email to the team', ['send', 'email', 'team']],
     ['create_refund', ['create_refund']],
+    ['fetch a page as markdown via curl using python', ['fetch', 'page', 'markdown', 'curl', 'python']],
   ])('%j searches %j', (query, words) => {
     expect(queryWords(query)).toEqual(words);
   });
@@ -152,6 +155,10 @@ describe('matching a result to the query', () => {
     ['fetch a web page', 'fetch_url', 0],
     ['remove a file', 'delete_file', 3],
     ['show the pods', 'pods_list', 2],
+    ['star a repo', 'star_repository', 3],
+    ['show the dir tree', 'directory_tree', 3],
+    ['star a repo', 'list_starred_repositories', 1],
+    ['re star', 'star_repository', 0],
   ])('%j names %s: %i', (query, name, coverage) => {
     expect(nameInQuery(query, name)).toBe(coverage);
   });
@@ -166,6 +173,21 @@ describe('matching a result to the query', () => {
     expect(nameInQuery('notion pages', 'notion-create-pages', 'notion')).toBe(1);
     expect(nameInQuery('notion pages', 'notion-search', 'notion')).toBe(0);
     expect(nameInQuery('take a screenshot', 'browser_take_screenshot', 'browser')).toBe(1);
+  });
+
+  test.each([
+    ['show the directory tree', 'directory_tree', 2],
+    ['show the directory tree', 'list_directory', 1],
+    ['list repos', 'list_repositories', 1],
+    ['list repos', 'list_branches', 0],
+    ['delete', 'delete_file', 0],
+  ])('of the things %j asks about, %s names %i', (query, name, count) => {
+    expect(objectsNamed(query, name)).toBe(count);
+  });
+
+  test('what a query asks about is its words but small words and verbs, singular, once', () => {
+    expect(queryThings('run a sql query on postgres')).toEqual(['sql', 'query', 'postgre']);
+    expect(queryThings('Delete the branch_names branches')).toEqual(['branch', 'name']);
   });
 
   test.each([

@@ -158,7 +158,7 @@ export function addedEquivalents(words: readonly string[], actions: readonly str
  * matches each query word as a prefix, so "a" alone would match almost every page.
  */
 const SMALL_WORDS = new Set(
-  'a an the to of for in on at by with from into onto and or my me i our your its it this that these those all some any please how do does can what which is are be'.split(
+  'a an the to of for in on at by with from into onto via as using and or my me i our your its it this that these those all some any please how do does can what which is are be'.split(
     ' ',
   ),
 );
@@ -247,14 +247,41 @@ export function nameInQuery(query: string, name: string, namespace = '', does?: 
     .filter((w) => !SMALL_WORDS.has(w))
     .map(canonical);
   if (words.length < 2) return 0;
-  if (words.every((w) => asked.includes(w))) return ` ${asked.join(' ')} `.includes(` ${words.join(' ')} `) ? 3 : 2;
+  // A name word the query shortens ("repo", "dir", "config") reads as the query's word.
+  const named = words.map((w) => asked.find((a) => abbreviates(a, w)) ?? w);
+  if (named.every((w) => asked.includes(w))) return ` ${asked.join(' ')} `.includes(` ${named.join(' ')} `) ? 3 : 2;
   // The server's name or prefix in a tool's name (`notion-search`, `browser_click`) says nothing of
   // what it acts on (src/core/search/records.ts, namespaceWords).
   const shared = new Set(identifierWords(namespace).map(singular));
   const isVerb = (w: string) => (does && groupOf(w) ? does[0] === w : NAME_VERBS.has(w));
-  const things = words.filter((w) => !isVerb(w) && !shared.has(w));
+  const things = named.filter((w) => !isVerb(w) && !shared.has(w));
   return things.length > 0 && things.every((w) => asked.includes(w)) ? 1 : 0;
 }
+
+/**
+ * Whether the query word `asked` is the name word `word` or its start, three letters or
+ * more ("repo" for repository, "dir" for directory), as Pagefind matches a query word.
+ */
+const abbreviates = (asked: string, word: string) => asked === word || (asked.length >= 3 && word.startsWith(asked));
+
+/**
+ * How many of the query's words, verbs aside, a tool's name has: what it acts on. Among
+ * tools ranked alike, `directory_tree` names more of "show the directory tree" than
+ * `list_directory`, whose other word is only the verb.
+ */
+export function objectsNamed(query: string, name: string): number {
+  const words = identifierWords(name).map(singular);
+  return queryThings(query).filter((a) => words.some((w) => abbreviates(a, w))).length;
+}
+
+/** What a query asks about: its words but the small words and the verbs, singular, each once. */
+export const queryThings = (query: string) => [
+  ...new Set(
+    identifierWords(query)
+      .filter((w) => !SMALL_WORDS.has(w) && !NAME_VERBS.has(w))
+      .map(singular),
+  ),
+];
 
 /**
  * Whether a word of an excerpt is one the query asked for, as Pagefind matches: a query
