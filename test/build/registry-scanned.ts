@@ -6,9 +6,10 @@
  * reason in one long line, markup in a reason, and a failed re-scan beside the tools of an earlier one. The build and browser tests build it without
  * scanning, so they need neither the sandbox nor npm.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { registrySlugBase } from '../../src/core/catalogue/slug.ts';
 import type { ScanRecord } from '../../src/schemas/registry.ts';
 import { ROOT } from './helpers.ts';
 
@@ -145,3 +146,24 @@ export function writeScannedCatalogue(): string {
 
 /** Every server of the catalogue whose tools are not known. */
 export const UNKNOWN = [...Object.keys(FAILURES), 'iotdb', ...Object.keys(EXTRA)].map(slug);
+
+/**
+ * The same catalogue at registry scale: every server of `writeScannedCatalogue` published again by
+ * `owners` other owners (`io.github.owner-N/<name>`, the registry's commonest shape), so each kind
+ * of failure, state and scan appears hundreds of times. Returns the folder.
+ */
+export function writeScannedFleet(owners: number): string {
+  const dir = writeScannedCatalogue();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const original = JSON.parse(readFileSync(join(dir, file), 'utf8')) as File;
+    const own = original.server.name.slice(original.server.name.indexOf('/') + 1);
+    for (let n = 1; n <= owners; n++) {
+      const name = `io.github.owner-${n}/${own}`;
+      writeFileSync(
+        join(dir, `${registrySlugBase(name)}.json`),
+        JSON.stringify({ ...original, server: { ...original.server, name } }),
+      );
+    }
+  }
+  return dir;
+}

@@ -10,7 +10,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, run } from './helpers.ts';
-import { FAILURES, slug, UNKNOWN, writeScannedCatalogue } from './registry-scanned.ts';
+import { FAILURES, slug, UNKNOWN, writeScannedCatalogue, writeScannedFleet } from './registry-scanned.ts';
 
 const catalogue = writeScannedCatalogue();
 const out = join(tmpdir(), `dist-unknown-${process.pid}`);
@@ -19,10 +19,10 @@ afterAll(() => {
   rmSync(catalogue, { recursive: true, force: true });
 });
 
-const html = (page: string) => readFileSync(join(out, page), 'utf8');
+const html = (page: string, dir = out) => readFileSync(join(dir, page), 'utf8');
 /** The visible text of a built page, tags removed and white space collapsed. */
-const text = (page: string) =>
-  html(page)
+const text = (page: string, dir = out) =>
+  html(page, dir)
     .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#39;|&#x27;/g, "'")
@@ -168,14 +168,81 @@ describe('servers whose tools are known', () => {
   });
 });
 
-test('no page holds a path or command line of the scanning machine', () => {
-  const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter(
+/** Every HTML page and JSON document of a built site, Pagefind's files aside. */
+const builtPages = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
     (p) => (p.endsWith('.html') || p.endsWith('.json')) && !p.startsWith('pagefind'),
   );
+
+/** No path or command line of the machine that scanned (or built) the catalogue in `dir`. */
+function expectNoMachinePaths(dir: string, catalogueDir: string) {
+  const pages = builtPages(dir);
   expect(pages.length).toBeGreaterThan(40);
   for (const page of pages) {
-    const body = readFileSync(join(out, page), 'utf8');
-    for (const machine of [homedir(), ROOT, catalogue, `${tmpdir()}/`, 'bwrap', '--ro-bind', '<npm-log>', '<sandbox>'])
+    const body = readFileSync(join(dir, page), 'utf8');
+    for (const machine of [
+      homedir(),
+      ROOT,
+      catalogueDir,
+      `${tmpdir()}/`,
+      'bwrap',
+      '--ro-bind',
+      '<npm-log>',
+      '<sandbox>',
+    ])
       expect(body, `${page} holds ${machine}`).not.toContain(machine);
   }
+}
+
+test('no page holds a path or command line of the scanning machine', () => expectNoMachinePaths(out, catalogue));
+
+/**
+ * At registry scale: the same servers published by 20 more owners each (357 servers, 273 of them
+ * with tools not known), listed over several pages of the server list. What holds for one of each
+ * kind holds for every one of them.
+ */
+describe('hundreds of registry servers, most of them never listed', () => {
+  const fleet = writeScannedFleet(20);
+  const fleetOut = join(tmpdir(), `dist-unknown-fleet-${process.pid}`);
+  const own = (server: string) => UNKNOWN.find((u) => server.endsWith(u.replace(/^io-github-fixture-/, '-')));
+  const unknown = readdirSync(fleet)
+    .map((f) => f.replace(/\.json$/, ''))
+    .filter((s) => own(s) !== undefined);
+  afterAll(() => {
+    rmSync(fleetOut, { recursive: true, force: true });
+    rmSync(fleet, { recursive: true, force: true });
+  });
+  beforeAll(() => {
+    const { status, output } = run('node', ['scripts/build.ts', '--outDir', fleetOut], { CATALOGUE_DIR: fleet });
+    expect(status, output).toBe(0);
+  }, 600_000);
+
+  test('no page, list row, home figure or API document shows a zero for a server never listed', () => {
+    expect(unknown).toHaveLength(UNKNOWN.length * 21);
+    for (const server of unknown) {
+      const page = text(serverPage(server), fleetOut);
+      expect(page, server).toMatch(/Tools not known: (scan failed|runtime not available|needs credentials)/);
+      expect(page, server).not.toMatch(ZERO_FIGURE);
+      const doc = JSON.parse(readFileSync(join(fleetOut, 'api', 'servers', `${server}.json`), 'utf8'));
+      expect(doc, server).toMatchObject({ toolsKnown: false, tools: null, counts: null });
+    }
+    const lists = builtPages(fleetOut).filter((p) => /^servers\/(page\/\d+\/)?index\.html$/.test(p));
+    expect(lists.length).toBeGreaterThan(1);
+    const rows = lists.flatMap((l) => html(l, fleetOut).split('<tr').slice(2));
+    for (const server of unknown) {
+      const row = rows.find((r) => r.includes(`href="/servers/${server}/"`));
+      expect(row, server).toMatch(/not known \((scan failed|runtime not available|needs credentials)\)/);
+      expect(row!.replace(/<[^>]+>/g, ' '), server).not.toMatch(/\s0\s/);
+    }
+    expect(text('index.html', fleetOut)).toContain(`${unknown.length} servers with tools not known`);
+  });
+
+  test('every failure names its cause, on every copy', () => {
+    for (const server of unknown) {
+      const cause = Object.entries(FAILURES).find(([name]) => slug(name) === own(server))?.[1].cause;
+      if (cause) expect(text(serverPage(server), fleetOut), server).toContain(cause);
+    }
+  });
+
+  test('no page holds a path or command line of the scanning machine', () => expectNoMachinePaths(fleetOut, fleet));
 });
