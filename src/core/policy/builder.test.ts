@@ -384,7 +384,7 @@ test('the page words for a Custom tool name each condition the builder adds, the
   );
   const [policyLayer, intercept] = formatEffects(decision, false).map((e) => e.text);
   expect(policyLayer).toBe(
-    'PolicyLayer allows create_ticket with no limit; it refuses any call whose title is missing or does not match "^T-", whose priority is missing or not one of "large", whose team is missing or not one of "red" or whose hours is missing, not a number, below 1 or above 8.',
+    'PolicyLayer allows create_ticket with no limit; it refuses any call whose title is missing or does not match "^T-", whose priority is missing or not one of "large", whose team is missing or not one of "red" or whose hours is missing, below 1 or above 8, or text that is not a number.',
   );
   expect(intercept).toBe(policyLayer!.replace('PolicyLayer', 'Intercept'));
 });

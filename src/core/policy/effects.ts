@@ -33,7 +33,11 @@ function requirements(decision: ToolDecision): string[] {
   );
 }
 
-/** A guard as the calls it refuses: "whose amount is missing, not a number, below 1 or above 10,000". */
+/**
+ * A guard as the calls it refuses: "whose amount is missing, below 1 or above 10,000, or text that is
+ * not a number". Not "anything but a number": PolicyLayer's docs do not say whether it reads "500" as
+ * 500, so only what fails in both readings is claimed (src/core/policy/gateways.test.ts runs both).
+ */
 export function refused(g: Guard): string {
   const lte = g.allow.find((c) => c.op === 'lte')?.value;
   const gte = g.allow.find((c) => c.op === 'gte')?.value;
@@ -44,7 +48,7 @@ export function refused(g: Guard): string {
     case 'ceiling-cap':
     case 'maximum':
       if (lte === undefined) return `whose ${g.parameter} is missing or not a plain decimal below 1`;
-      return `whose ${g.parameter} is missing, not a number, below ${n(gte)} or above ${n(lte)}`;
+      return `whose ${g.parameter} is missing, below ${n(gte)} or above ${n(lte)}, or text that is not a number`;
     case 'path':
       return `whose ${g.parameter} is missing or not a plain relative path (no "..", no leading / or ~, no %, no wildcard)`;
     case 'bulk-flag':
