@@ -17,16 +17,17 @@
  *
  * Across machines: `--shard I/N` builds only the I-th of N slices of the catalogue (the pages and
  * API files of the servers whose slug hashes to it; src/build/shards.ts) into DIR, for `npm run
- * merge` (scripts/merge.ts) to assemble. `--shards-cache DIR [--slices N]` builds the N slices into
- * DIR/<I>-of-<N>/, rebuilding only those whose inputs changed, and merges them into --outDir.
+ * merge` (scripts/merge.ts) to assemble. `--shards-cache DIR [--slices N]` keeps N slices in
+ * DIR/<I>-of-<N>/: the build renders the pages that list across the catalogue and only the slices
+ * whose inputs changed, and takes the others from DIR (src/build/shards.ts, `CachedPart`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from '../src/build/env.ts';
+import { CACHE_ENV, RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from '../src/build/env.ts';
 import { readSearchRecords, RECORDS_COMPLETE, recordsFolder, type PendingIndex } from '../src/build/search-index.ts';
 import { hasReported, hasStarted, parseSlice, shardOutDir, SLICE_MANIFEST } from '../src/build/shards.ts';
 import {
@@ -40,6 +41,7 @@ import {
   seconds,
   type Phase,
 } from './lib/build-log.ts';
+import { cachedKeys, cacheSummary, DEFAULT_SLICES } from './lib/shards-cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -69,15 +71,16 @@ if (values.shard !== undefined) {
     usage((error as Error).message);
   }
 }
-if (typeof values['shards-cache'] === 'string') {
+let cache: { dir: string; count: number } | undefined;
+if (values['shards-cache'] !== undefined) {
   if (slice) usage('--shard builds one slice, --shards-cache all of them: give one or the other.');
-  const { cachedBuild } = await import('./lib/shards-cache.ts');
-  const slices = values.slices === undefined ? 4 : Number(values.slices);
-  if (!Number.isInteger(slices) || slices < 1) usage(`--slices must be a whole number from 1, not ${values.slices}.`);
-  process.exit(
-    await cachedBuild({ root: ROOT, cache: resolve(values['shards-cache']), slices, args: process.argv.slice(2) }),
-  );
-}
+  if (typeof values['shards-cache'] !== 'string') usage('--shards-cache needs a folder.');
+  const count = values.slices === undefined ? DEFAULT_SLICES : Number(values.slices);
+  if (!Number.isInteger(count) || count < 1) usage(`--slices must be a whole number from 1, not ${values.slices}.`);
+  cache = { dir: resolve(values['shards-cache']), count };
+  mkdirSync(cache.dir, { recursive: true });
+} else if (values.slices !== undefined) usage('--slices goes with --shards-cache DIR.');
+const cachedBefore = cache && cachedKeys(cache.dir, cache.count);
 // What goes to astro build: everything but this script's own options (and, for processes 1…N-1, --outDir).
 const ours = (arg: string, name: string) => arg === `--${name}` || arg.startsWith(`--${name}=`);
 function astroArgs(dropOutDir: boolean): string[] {
@@ -85,7 +88,10 @@ function astroArgs(dropOutDir: boolean): string[] {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (['shards', 'shard'].some((name) => ours(arg, name)) || (dropOutDir && ours(arg, 'outDir'))) {
+    if (
+      ['shards', 'shard', 'shards-cache', 'slices'].some((name) => ours(arg, name)) ||
+      (dropOutDir && ours(arg, 'outDir'))
+    ) {
       if (!arg.includes('=')) i++; // and its value
       continue;
     }
@@ -203,6 +209,7 @@ function astroBuild(index: number): Build {
       ...process.env,
       [SHARD_ENV]: `${index}/${shards}`,
       ...(slice ? { [SLICE_ENV]: slice } : {}),
+      ...(cache ? { [CACHE_ENV]: JSON.stringify(cache) } : {}),
       ...(shared ? { [SHARDS_DIR_ENV]: shared } : {}),
       ...(helper ? {} : { [RECORDS_DIR_ENV]: records }),
     },
@@ -294,6 +301,8 @@ try {
           `by ${builds.length} astro build process(es).`,
       );
     } else console.log(`Slice ${slice} written to ${outDir} in ${((rendered - started) / 1000).toFixed(1)} s.`);
+    // scripts/bench.ts and test/build/shards.test.ts read this line.
+    if (cache) console.log(cacheSummary(cachedBefore!, cachedKeys(cache.dir, cache.count)));
   }
 } catch (error) {
   stopProgress();

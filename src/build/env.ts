@@ -37,3 +37,11 @@ export const MERGE_ENV = 'MCP_CATALOGUE_MERGE';
  * a slice's key (src/build/shards.ts) includes it. Without it, the development server's.
  */
 export const siteUrl = (env: NodeJS.ProcessEnv = process.env) => env.SITE_URL || 'http://localhost:4321';
+
+/**
+ * `{"dir": …, "count": N}`: this build keeps N slices of the catalogue in a cache folder
+ * (`npm run build -- --shards-cache DIR --slices N`). It renders the pages that list across the
+ * catalogue and the slices whose key changed, brings the other slices in from the cache, and puts
+ * the slices it rendered back into it (src/build/shards.ts).
+ */
+export const CACHE_ENV = 'MCP_CATALOGUE_SLICE_CACHE';

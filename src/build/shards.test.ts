@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { MERGE_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from './env.ts';
+import { CACHE_ENV, MERGE_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from './env.ts';
 import {
+  cacheState,
   checkSliceSet,
   currentPart,
   currentShard,
@@ -14,7 +15,9 @@ import {
   readManifest,
   readReport,
   reportPages,
+  setCacheState,
   shardOf,
+  sliceFromSite,
   sliceOf,
 } from './shards.ts';
 
@@ -118,7 +121,50 @@ describe('slices of the catalogue', () => {
     expect(currentPart({})).toEqual({ kind: 'whole' });
     expect(currentPart({ [SLICE_ENV]: '2/5' })).toEqual({ kind: 'slice', index: 2, count: 5 });
     expect(currentPart({ [MERGE_ENV]: '["/a","/b"]' })).toEqual({ kind: 'merge', dirs: ['/a', '/b'] });
-    expect(() => currentPart({ [SLICE_ENV]: '1/2', [MERGE_ENV]: '[]' })).toThrow('cannot be set together');
+    expect(currentPart({ [CACHE_ENV]: '{"dir":"/c","count":16}' })).toEqual({ kind: 'cached', dir: '/c', count: 16 });
+    expect(() => currentPart({ [SLICE_ENV]: '1/2', [MERGE_ENV]: '[]' })).toThrow('Only one of');
+    expect(() => currentPart({ [SLICE_ENV]: '1/2', [CACHE_ENV]: '{}' })).toThrow('Only one of');
+  });
+
+  test('a cached build renders the slices whose cached copy is missing, of another N or of another key', () => {
+    const dir = join(work, 'cache');
+    const manifest = (folder: string, slice: string, key: string) => {
+      mkdirSync(join(dir, folder), { recursive: true });
+      writeFileSync(join(dir, folder, '.slice.json'), JSON.stringify({ slice, key, pages: [] }));
+    };
+    manifest('1-of-4', '1/4', 'k1');
+    manifest('2-of-4', '2/4', 'old');
+    manifest('3-of-4', '3/3', 'k3');
+    const part = { kind: 'cached', dir, count: 4 } as const;
+    expect(cacheState(part, ['k1', 'k2', 'k3', 'k4'])).toEqual({ keys: ['k1', 'k2', 'k3', 'k4'], stale: [2, 3, 4] });
+
+    // The routes of the stale slices and every route that names no server.
+    setCacheState(() => ({ keys: [], stale: [2] }));
+    const routes = [
+      ...Array.from({ length: 40 }, (_, i) => ({ params: { server: `s${i}` } })),
+      { params: { page: 2 } },
+    ];
+    const mine = ownShare(routes, whole, part);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.filter((r) => 'server' in r.params).every((r) => sliceOf(String(r.params.server), 4) === 2)).toBe(true);
+    expect(mine).toContainEqual({ params: { page: 2 } });
+  });
+
+  test("a rendered slice's folder is made again from the site, as links, with its manifest", () => {
+    const site = join(work, 'cached-site');
+    for (const f of ['tools/a/x/index.html', 'servers/a/index.html', '_astro/s.css', 'index.html']) {
+      mkdirSync(join(site, f, '..'), { recursive: true });
+      writeFileSync(join(site, f), f);
+    }
+    const folder = join(work, 'cache', '2-of-4');
+    sliceFromSite(site, folder, '2/4', 'k2', ['tools/a/x/', 'servers/a/'], ['tools/a/x/', 'servers/a/']);
+    expect(readManifest(folder)).toEqual({ slice: '2/4', key: 'k2', pages: ['tools/a/x/', 'servers/a/'] });
+    expect(statSync(join(folder, 'tools/a/x/index.html')).ino).toBe(statSync(join(site, 'tools/a/x/index.html')).ino);
+    expect(existsSync(join(folder, '_astro/s.css'))).toBe(true);
+    expect(existsSync(join(folder, 'index.html'))).toBe(false);
+    expect(() => sliceFromSite(site, folder, '2/4', 'k2', ['tools/b/y/'], [])).toThrow(
+      'Slice 2/4 has no tools/b/y/index.html',
+    );
   });
 
   const paths = [
@@ -160,13 +206,18 @@ describe('slices of the catalogue', () => {
     expect(readManifest(dir)).toEqual({ slice: '1/2', key: 'k', pages: ['tools/a/x/'] });
     expect(() => finishSlice(dir, '1/2', 'k', ['tools/c/z/'], [])).toThrow('Slice 1/2 has no tools/c/z/index.html');
 
-    // Merged by copy: the slice stays as it was, and its manifest stays out of the site.
+    // Merged by linking: the slice stays as it was, and its manifest stays out of the site.
     const site = join(work, 'site');
     mkdirSync(site);
-    mergeInto(dir, site, { copy: true });
+    mergeInto(dir, site, { keep: true });
     expect(readFileSync(join(site, 'tools/a/x/index.html'), 'utf8')).toBe('tools/a/x/index.html');
     expect(existsSync(join(site, '.slice.json'))).toBe(false);
     expect(existsSync(join(dir, 'tools/a/x/index.html'))).toBe(true);
+    // One file system here: one file under two names, not a copy.
+    expect(statSync(join(site, 'tools/a/x/index.html')).ino).toBe(statSync(join(dir, 'tools/a/x/index.html')).ino);
+    // A later build empties its output folder by unlinking: the slice keeps its page.
+    rmSync(site, { recursive: true });
+    expect(readFileSync(join(dir, 'tools/a/x/index.html'), 'utf8')).toBe('tools/a/x/index.html');
   });
 
   test('the merge wants slices 1…N of one N, each once', () => {

@@ -20,13 +20,25 @@
  * refuses a stale slice and `--shards-cache` reuses a slice that is still current.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AnalysedServer } from '../core/analyse.ts';
 import type { Catalogue } from '../core/catalogue/check.ts';
 import { serverApiPath, serverPath, serverPolicyPath, toolPath } from '../core/site/paths.ts';
 import { relatedTools } from '../core/site/related.ts';
-import { MERGE_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from './env.ts';
+import { CACHE_ENV, MERGE_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from './env.ts';
 
 export interface Shard {
   /** 0 for the process that merges and finishes the build. */
@@ -76,15 +88,16 @@ export function ownShare<T extends { params: Record<string, string | number | un
   shard: Shard = currentShard(),
   part: Part = currentPart(),
 ): T[] {
-  const inPart =
-    part.kind === 'whole'
-      ? paths
-      : paths.filter(({ params: { server } }) =>
-          part.kind === 'merge'
-            ? server === undefined
-            : server !== undefined && sliceOf(String(server), part.count) === part.index,
-        );
+  const inPart = part.kind === 'whole' ? paths : paths.filter(({ params: { server } }) => inThisPart(part, server));
   return shard.count === 1 ? [...inPart] : inPart.filter((p) => shardOf(p.params, shard.count) === shard.index);
+}
+
+/** Whether a route (per server when `server` is set) is this part's to render. */
+function inThisPart(part: Exclude<Part, { kind: 'whole' }>, server: string | number | undefined): boolean {
+  if (server === undefined) return part.kind !== 'slice';
+  if (part.kind === 'merge') return false;
+  const slice = sliceOf(String(server), part.count);
+  return part.kind === 'slice' ? slice === part.index : staleSlices().stale.includes(slice);
 }
 
 /**
@@ -93,7 +106,18 @@ export function ownShare<T extends { params: Record<string, string | number | un
  * merge`: the pages that list across the catalogue, the search records and the index).
  */
 export type Part =
-  { kind: 'whole' } | { kind: 'slice'; index: number; count: number } | { kind: 'merge'; dirs: string[] };
+  { kind: 'whole' } | { kind: 'slice'; index: number; count: number } | { kind: 'merge'; dirs: string[] } | CachedPart;
+
+/**
+ * A build that keeps its N slices in a cache folder (`npm run build -- --shards-cache DIR --slices
+ * N`): it renders the pages that list across the catalogue and the slices whose key changed, and
+ * brings the others in from the cache, where it puts back the slices it rendered.
+ */
+export interface CachedPart {
+  kind: 'cached';
+  dir: string;
+  count: number;
+}
 
 /** `I/N` with 1 <= I <= N, as `--shard` takes it; throws a message fit for the command line. */
 export function parseSlice(text: string): { index: number; count: number } {
@@ -111,10 +135,52 @@ export function parseSlice(text: string): { index: number; count: number } {
 export function currentPart(env: NodeJS.ProcessEnv = process.env): Part {
   const slice = env[SLICE_ENV];
   const merge = env[MERGE_ENV];
-  if (slice && merge) throw new Error(`${SLICE_ENV} and ${MERGE_ENV} cannot be set together.`);
+  const cache = env[CACHE_ENV];
+  if ([slice, merge, cache].filter(Boolean).length > 1)
+    throw new Error(`Only one of ${SLICE_ENV}, ${MERGE_ENV} and ${CACHE_ENV} can be set.`);
   if (slice) return { kind: 'slice', ...parseSlice(slice) };
   if (merge) return { kind: 'merge', dirs: JSON.parse(merge) as string[] };
+  if (cache) {
+    const { dir, count } = JSON.parse(cache) as { dir: string; count: number };
+    return { kind: 'cached', dir, count };
+  }
   return { kind: 'whole' };
+}
+
+/** Where a cached build keeps slice I of N. */
+export const cachedSliceDir = (dir: string, index: number, count: number) => join(dir, `${index}-of-${count}`);
+
+/** A cached build's slices: each one's current key, and those (from 1) whose cached copy is missing or stale. */
+export interface CacheState {
+  keys: string[];
+  stale: number[];
+}
+
+/**
+ * Where a cached build's `CacheState` waits: set once the catalogue is analysed (src/integrations/
+ * shards.ts) and read by the page routes' `ownShare`, which Astro runs from its own bundle of this
+ * module. Every process of the build works it out the same way, before any of them changes the cache.
+ */
+const CACHE_STATE = Symbol.for('mcp-catalogue.cache-state');
+
+export function setCacheState(compute: () => CacheState): void {
+  let state: CacheState | undefined;
+  (globalThis as Record<symbol, unknown>)[CACHE_STATE] = () => (state ??= compute());
+}
+
+export function staleSlices(): CacheState {
+  const get = (globalThis as Record<symbol, unknown>)[CACHE_STATE] as (() => CacheState) | undefined;
+  if (!get) throw new Error('A cached build needs the shards integration, which says which slices to render.');
+  return get();
+}
+
+/** Compares each slice's current key with its cached copy's. */
+export function cacheState(part: CachedPart, keys: string[]): CacheState {
+  const stale = keys.flatMap((key, k) => {
+    const manifest = readManifest(cachedSliceDir(part.dir, k + 1, part.count));
+    return manifest?.slice === `${k + 1}/${part.count}` && manifest.key === key ? [] : [k + 1];
+  });
+  return { keys, stale };
 }
 
 /**
@@ -153,22 +219,44 @@ export function readReport(dir: string, index: number): string[] | undefined {
 }
 
 /**
- * Moves everything under `from` into `to` (copies, with `copy`: a slice folder stays as it was).
- * What only `from` has is moved (a whole folder in one rename where `to` lacks it). A file both
- * have must have the same bytes: the pages and assets every process writes. Throws naming the
+ * Moves everything under `from` into `to` (with `keep`, links it instead: a slice folder stays as
+ * it was). What only `from` has is moved (a whole folder in one rename where `to` lacks it). A file
+ * both have must have the same bytes: the pages and assets every process writes. Throws naming the
  * first file that differs. A slice's manifest is never carried over.
  */
-export function mergeInto(from: string, to: string, { copy = false } = {}): void {
+export function mergeInto(from: string, to: string, { keep = false } = {}): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     if (entry.name === SLICE_MANIFEST) continue;
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (!existsSync(target)) {
-      if (copy) cpSync(source, target, { recursive: true, filter: (path) => !path.endsWith(`/${SLICE_MANIFEST}`) });
+      if (keep) linkTree(source, target);
       else move(source, target);
-    } else if (entry.isDirectory() && lstatSync(target).isDirectory()) mergeInto(source, target, { copy });
+    } else if (entry.isDirectory() && lstatSync(target).isDirectory()) mergeInto(source, target, { keep });
     else if (!readFileSync(source).equals(readFileSync(target)))
       throw new Error(`Two builds wrote different versions of ${target} (the other is ${source}).`);
+  }
+}
+
+/**
+ * Puts `source` (a file or a folder) at `target` and leaves it in place: as hard links where both
+ * are on one file system, which takes a few seconds for the 2 GB of pages of a 50,000-tool catalogue
+ * where copying them took most of a minute (BENCHMARKS.md); as copies elsewhere. A linked file is
+ * one file under two names, so nothing may edit a merged site's files in place: every build empties
+ * its output folder first (unlinking, never truncating), and README says so for the steps after it.
+ */
+function linkTree(source: string, target: string): void {
+  if (lstatSync(source).isDirectory()) {
+    mkdirSync(target);
+    for (const name of readdirSync(source)) linkTree(join(source, name), join(target, name));
+    return;
+  }
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    // Another file system, or one without hard links.
+    if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    copyFileSync(source, target);
   }
 }
 
@@ -234,6 +322,32 @@ export function finishSlice(dir: string, slice: string, key: string, files: read
   removeEmptyFolders(dir);
   const manifest: SliceManifest = { slice, key, pages };
   writeFileSync(join(dir, SLICE_MANIFEST), `${JSON.stringify(manifest)}\n`);
+}
+
+/**
+ * Makes `folder` a slice again from a site that holds its files (a cached build rendered it): links
+ * its own files (`files`, as `slicePages` names them) and Astro's assets, and writes its manifest.
+ */
+export function sliceFromSite(
+  site: string,
+  folder: string,
+  slice: string,
+  key: string,
+  files: readonly string[],
+  pages: string[],
+): void {
+  rmSync(folder, { recursive: true, force: true });
+  for (const file of [...files.map(fileOf), '_astro']) {
+    const source = join(site, file);
+    if (!existsSync(source)) {
+      if (file === '_astro') continue;
+      throw new Error(`Slice ${slice} has no ${file}.`);
+    }
+    mkdirSync(join(folder, file, '..'), { recursive: true });
+    linkTree(source, join(folder, file));
+  }
+  const manifest: SliceManifest = { slice, key, pages };
+  writeFileSync(join(folder, SLICE_MANIFEST), `${JSON.stringify(manifest)}\n`);
 }
 
 function removeEmptyFolders(dir: string): boolean {

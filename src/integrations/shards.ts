@@ -6,6 +6,8 @@ import type { AnalysedServer } from '../core/analyse.ts';
 import { catalogueDir, isBundledSample, type Catalogue } from '../build/catalogue-files.ts';
 import {
   buildContext,
+  cachedSliceDir,
+  cacheState,
   currentPart,
   currentShard,
   finishSlice,
@@ -15,9 +17,12 @@ import {
   readManifest,
   readReport,
   reportPages,
+  setCacheState,
   shardOutDir,
+  sliceFromSite,
   sliceKeys,
   slicePages,
+  staleSlices,
   type Part,
   type SliceManifest,
 } from '../build/shards.ts';
@@ -58,6 +63,14 @@ export default function shards(otherPages: string[]): AstroIntegration {
       },
       'astro:build:start': () => {
         if (shard.count > 1) markStarted(shard);
+        // Worked out when a route first asks, once the search integration has analysed the catalogue.
+        if (part.kind === 'cached') {
+          const { count } = part;
+          setCacheState(() => {
+            const { catalogue, servers, context } = analysed();
+            return cacheState(part, sliceKeys(catalogue, servers, count, context));
+          });
+        }
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const others = shard.count > 1 ? await gatherProcesses(fileURLToPath(dir), pages, logger) : [];
@@ -91,7 +104,8 @@ export default function shards(otherPages: string[]): AstroIntegration {
       while (!(report = readReport(shard.dir, k))) await sleep(100);
       mergeInto(shardOutDir(shard.dir, k), dir);
       addToSitemap(report);
-      gathered.push(...report);
+      // One at a time: a spread of 125,000 pathnames (250,000 tools on two processes) overflows the stack.
+      for (const pathname of report) gathered.push(pathname);
     }
     logger.info(`Moved in the ${gathered.length} pages the other ${shard.count - 1} build process(es) rendered.`);
     return gathered;
@@ -109,10 +123,29 @@ function finishPart(
   logger: AstroIntegrationLogger,
   addToSitemap: (pathnames: readonly string[]) => void,
 ) {
-  const globals = globalThis as Record<symbol, unknown>;
-  const catalogue = globals[CATALOGUE_CACHE] as Catalogue;
-  const servers = globals[ANALYSED_CACHE] as AnalysedServer[];
-  const context = buildContext(process.cwd(), siteUrl(), isBundledSample(catalogueDir()));
+  const { catalogue, servers, context } = analysed();
+  if (part.kind === 'cached') {
+    const { keys, stale } = staleSlices();
+    const pages = new Set(rendered.map((p) => p.replace(/^\//, '')));
+    let reused = 0;
+    for (let index = 1; index <= part.count; index++) {
+      const folder = cachedSliceDir(part.dir, index, part.count);
+      if (stale.includes(index)) {
+        const files = slicePages(catalogue, index, part.count);
+        const own = files.filter((f) => pages.has(f));
+        sliceFromSite(dir, folder, `${index}/${part.count}`, keys[index - 1]!, files, own);
+      } else {
+        const manifest = readManifest(folder)!;
+        mergeInto(folder, dir, { keep: true });
+        addToSitemap(manifest.pages);
+        reused += manifest.pages.length;
+      }
+    }
+    logger.info(
+      `Rendered ${stale.length} of ${part.count} slices and brought in the ${reused} pages of the other ${part.count - stale.length} from ${part.dir}.`,
+    );
+    return;
+  }
   if (part.kind === 'slice') {
     const key = sliceKeys(catalogue, servers, part.count, context)[part.index - 1]!;
     const files = slicePages(catalogue, part.index, part.count);
@@ -135,9 +168,19 @@ function finishPart(
   });
   let copied = 0;
   part.dirs.forEach((from, k) => {
-    mergeInto(from, dir, { copy: true });
+    mergeInto(from, dir, { keep: true });
     addToSitemap(manifests[k]!.pages);
     copied += manifests[k]!.pages.length;
   });
   logger.info(`Copied in the ${copied} pages of ${part.dirs.length} slice(s).`);
+}
+
+/** The catalogue the build loaded and analysed, and what else a slice's key is made of. */
+function analysed() {
+  const globals = globalThis as Record<symbol, unknown>;
+  return {
+    catalogue: globals[CATALOGUE_CACHE] as Catalogue,
+    servers: globals[ANALYSED_CACHE] as AnalysedServer[],
+    context: buildContext(process.cwd(), siteUrl(), isBundledSample(catalogueDir())),
+  };
 }

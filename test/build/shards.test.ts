@@ -152,7 +152,7 @@ test(
     );
 
     const output = build(['--shards-cache', cache, '--slices', '3', '--outDir', join(work, 'after')]);
-    expect(output).toMatch(new RegExp(`^Slices: rebuilt 1 of 3 slices \\(${changed}\\), reused 2,`, 'm'));
+    expect(output).toMatch(new RegExp(`^Slices: rebuilt 1 of 3 slices \\(${changed}\\), reused 2\\.`, 'm'));
     build(['--shards', '1', '--outDir', join(work, 'single-after')]);
     expectSameSite(join(work, 'after'), join(work, 'single-after'));
     // The change shows: its server's API document has the new version.
