@@ -292,6 +292,9 @@ try {
     );
     if (reading) {
       const index = await reading;
+      // Pagefind holds what it read: the records (about 1 GB of memory at 250,000 tools, in /dev/shm)
+      // go before it writes the index, its memory peak (BENCHMARKS.md).
+      rmSync(records, { recursive: true, force: true });
       await index.write(join(outDir, 'pagefind'));
       const done = performance.now();
       // The benchmark (scripts/bench.ts) reads this line.

@@ -1,7 +1,8 @@
 /**
  * Builds across machines (src/build/shards.ts): three slices of a generated catalogue, built in
  * three folders and merged, are the site one build writes; the merged search finds a tool of each
- * slice; a sharded rebuild after one server changed renders that server's slice only.
+ * slice; a sharded rebuild after one server changed renders that server's slice only, and a cached
+ * build keeps slices the merge takes.
  */
 import { readdirSync, readFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -158,6 +159,31 @@ test(
     // The change shows: its server's API document has the new version.
     const api = JSON.parse(readFileSync(join(work, 'after/api/servers', file), 'utf8')) as { version?: string };
     expect(JSON.stringify(api)).toContain('99.0.0');
+  },
+  BUILD,
+);
+
+test(
+  'a cached build from an empty cache leaves slices npm run merge takes; built again unchanged, into the same folder, it renders none',
+  () => {
+    const cold = join(work, 'cold-cache');
+    const site = join(work, 'cold');
+    const first = build(['--shards-cache', cold, '--slices', '2', '--outDir', site]);
+    expect(first).toMatch(/^Slices: rebuilt 2 of 2 slices \(1, 2\), reused 0\./m);
+    expectSameSite(site, join(work, 'single-after'));
+
+    // The site's files are the cache's (hard links): emptying the site for the next build leaves the cache whole.
+    const again = build(['--shards-cache', cold, '--slices', '2', '--outDir', site]);
+    expect(again).toMatch(/^Slices: rebuilt 0 of 2 slices, reused 2\./m);
+    expectSameSite(site, join(work, 'single-after'));
+
+    const merged = run(
+      'node',
+      ['scripts/merge.ts', '--outDir', join(work, 'cold-merged'), join(cold, '1-of-2'), join(cold, '2-of-2')],
+      env,
+    );
+    expect(merged.status, merged.output).toBe(0);
+    expectSameSite(join(work, 'cold-merged'), join(work, 'single-after'));
   },
   BUILD,
 );
