@@ -29,7 +29,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { CACHE_ENV, RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from '../src/build/env.ts';
 import { readSearchRecords, RECORDS_COMPLETE, recordsFolder, type PendingIndex } from '../src/build/search-index.ts';
-import { hasReported, hasStarted, parseSlice, shardOutDir, SLICE_MANIFEST } from '../src/build/shards.ts';
+import { cachedKeys, hasReported, hasStarted, parseSlice, shardOutDir, SLICE_MANIFEST } from '../src/build/shards.ts';
 import {
   countPages,
   filesPhrase,
@@ -41,7 +41,7 @@ import {
   seconds,
   type Phase,
 } from './lib/build-log.ts';
-import { cachedKeys, cacheSummary, DEFAULT_SLICES } from './lib/shards-cache.ts';
+import { cacheSummary, DEFAULT_SLICES } from './lib/shards-cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({

@@ -1,23 +1,14 @@
 /**
  * What `npm run build -- --shards-cache DIR [--slices N]` says about its cache: which slices it
  * rendered and which it reused. The build itself decides, from each slice's key (src/build/shards.ts,
- * `CachedPart`); this compares the keys in the slices' manifests before and after it.
+ * `CachedPart`); this compares the keys in the slices' manifests (`cachedKeys`) before and after it.
  */
-import { cachedSliceDir, readManifest } from '../../src/build/shards.ts';
 
 /**
  * Slices by default: rendering a slice again costs about 1/N of the pages, and a slice more costs only
  * a folder and its manifest, so a sync that touched a few servers renders a small part of the site.
  */
 export const DEFAULT_SLICES = 16;
-
-/** The key in each slice's manifest, or undefined where there is none. */
-export function cachedKeys(dir: string, count: number): (string | undefined)[] {
-  return Array.from({ length: count }, (_, k) => {
-    const manifest = readManifest(cachedSliceDir(dir, k + 1, count));
-    return manifest?.slice === `${k + 1}/${count}` ? manifest.key : undefined;
-  });
-}
 
 /** One line: how many slices the build rendered (and which) and how many it reused. */
 export function cacheSummary(before: readonly (string | undefined)[], after: readonly (string | undefined)[]): string {

@@ -174,13 +174,18 @@ export function staleSlices(): CacheState {
   return get();
 }
 
+/** The key in each cached slice's manifest, or undefined where there is none (or one of another N). */
+export function cachedKeys(dir: string, count: number): (string | undefined)[] {
+  return Array.from({ length: count }, (_, k) => {
+    const manifest = readManifest(cachedSliceDir(dir, k + 1, count));
+    return manifest?.slice === `${k + 1}/${count}` ? manifest.key : undefined;
+  });
+}
+
 /** Compares each slice's current key with its cached copy's. */
 export function cacheState(part: CachedPart, keys: string[]): CacheState {
-  const stale = keys.flatMap((key, k) => {
-    const manifest = readManifest(cachedSliceDir(part.dir, k + 1, part.count));
-    return manifest?.slice === `${k + 1}/${part.count}` && manifest.key === key ? [] : [k + 1];
-  });
-  return { keys, stale };
+  const cached = cachedKeys(part.dir, part.count);
+  return { keys, stale: keys.flatMap((key, k) => (cached[k] === key ? [] : [k + 1])) };
 }
 
 /**
@@ -337,14 +342,11 @@ export function sliceFromSite(
   pages: string[],
 ): void {
   rmSync(folder, { recursive: true, force: true });
-  for (const file of [...files.map(fileOf), '_astro']) {
-    const source = join(site, file);
-    if (!existsSync(source)) {
-      if (file === '_astro') continue;
-      throw new Error(`Slice ${slice} has no ${file}.`);
-    }
+  const own = files.map(fileOf);
+  for (const file of own) if (!existsSync(join(site, file))) throw new Error(`Slice ${slice} has no ${file}.`);
+  for (const file of existsSync(join(site, '_astro')) ? [...own, '_astro'] : own) {
     mkdirSync(join(folder, file, '..'), { recursive: true });
-    linkTree(source, join(folder, file));
+    linkTree(join(site, file), join(folder, file));
   }
   const manifest: SliceManifest = { slice, key, pages };
   writeFileSync(join(folder, SLICE_MANIFEST), `${JSON.stringify(manifest)}\n`);

@@ -166,13 +166,14 @@ function finishPart(
         `Slice ${manifest.slice} in ${resolve(from)} was built from other code, another catalogue or another SITE_URL: build it again.`,
       );
   });
-  let copied = 0;
+  let brought = 0;
   part.dirs.forEach((from, k) => {
     mergeInto(from, dir, { keep: true });
     addToSitemap(manifests[k]!.pages);
-    copied += manifests[k]!.pages.length;
+    brought += manifests[k]!.pages.length;
   });
-  logger.info(`Copied in the ${copied} pages of ${part.dirs.length} slice(s).`);
+  // Linked where the slices share the site's file system, copied where they do not (`mergeInto`).
+  logger.info(`Brought in the ${brought} pages of ${part.dirs.length} slice(s).`);
 }
 
 /** The catalogue the build loaded and analysed, and what else a slice's key is made of. */
