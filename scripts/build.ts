@@ -199,10 +199,22 @@ function follow(build: Build, index: number): (line: string) => void {
   };
 }
 
+/**
+ * How each `astro build` process collects garbage (docs/architecture.md, "How a build runs"). Astro
+ * turns every page into an ArrayBuffer, and by default V8 starts a full collection each time such
+ * memory outside its heap has grown by a fixed amount (about every 1,300 pages here), whatever the
+ * heap's size. Each collection marks the whole analysed catalogue again, so the collector's share
+ * grew with the catalogue (8 % of the time at 20,000 tools, 23 % at 125,000; BENCHMARKS.md). The
+ * first flag counts that memory in V8's own limit, which grows with what is live; the second sets
+ * that limit at 1.5 times what is live, the memory this trades for time.
+ */
+const ASTRO_NODE_FLAGS = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=50'];
+
 function astroBuild(index: number): Build {
   const helper = index > 0;
   const args = helper ? [...astroArgs(true), '--outDir', shardOutDir(shared, index)] : astroArgs(false);
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+  const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  const child = spawn(process.execPath, [...ASTRO_NODE_FLAGS, astro, 'build', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -237,6 +249,21 @@ const running = () => builds.filter((b) => b.status === undefined);
 // A process other than 0 that exits without reporting its pages has failed too: process 0 would wait for them.
 const failed = () =>
   builds.find((b, k) => b.status !== undefined && (b.status !== 0 || (k > 0 && !hasReported(shared, k))));
+
+// Stopped from outside (Ctrl-C, a CI job's deadline): stop Astro's processes, which would go on
+// rendering, and remove the records, which live in memory (/dev/shm, about 1 GB at 250,000 tools)
+// and would stay there until the machine restarts. The usual exit code for a signal.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => {
+    for (const b of running()) b.child.kill(signal);
+    rmSync(records, { recursive: true, force: true });
+    if (shared) rmSync(shared, { recursive: true, force: true });
+    console.error(`\nStopped by ${signal}: removed the search records and the build processes' scratch folder.`);
+    process.exit(code);
+  });
 
 try {
   // All at once: each process loads and checks the catalogue, then (src/integrations/shards.ts) waits
