@@ -1,12 +1,30 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../scripts/lib/chromium.ts';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const BASE = inject('baseURL');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const launch = launchChromium;
+
+/**
+ * The Chromium a test file's tests share, launched before the first and closed after the last:
+ * call it at the top of the file and `browser()` in a test.
+ */
+export function sharedChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium did not start (see the error before this one).');
+    return browser;
+  };
+}
 
 /** `path` of the site at `base`: the preview of `dist/` unless a test serves a site of its own. */
 export async function open(

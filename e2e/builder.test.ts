@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { checkInterceptYaml } from '../src/core/policy/builder.ts';
-import { axeViolations, BASE, launch, open } from './browser.ts';
+import { axeViolations, BASE, open, sharedChromium } from './browser.ts';
 
 const SERVER = '/servers/notes-wiki/';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedChromium();
 
 /** The server page with its console watched: any error (a refused script, a failed load) fails the test. */
 async function serverPage(path = SERVER, width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const page = await open(browser, path, { viewport: { width, height: 800 } });
+  const page = await open(browser(), path, { viewport: { width, height: 800 } });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
@@ -191,7 +185,7 @@ describe('the policy builder', () => {
   });
 
   test('without JavaScript the page says so, and the recommended policy is still there to copy', async () => {
-    const page = await open(browser, SERVER, { javaScriptEnabled: false });
+    const page = await open(browser(), SERVER, { javaScriptEnabled: false });
     expect(await page.locator('#server-policy-policylayer pre').textContent()).toBe(
       `${JSON.stringify(await recommended(), null, 2)}\n`,
     );

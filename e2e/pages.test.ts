@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, BASE, launch, open } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { axeViolations, BASE, open, sharedChromium } from './browser.ts';
 
 // One page of every type the site has.
 const PAGES = [
@@ -23,13 +22,7 @@ const PAGES = [
   ['not found', '/does-not-exist/'],
 ] as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedChromium();
 
 // Every page type at a desktop and a phone width, in both themes (issue 15): tables that scroll on a
 // phone must be focusable regions, and every colour pair must keep its contrast in both themes.
@@ -40,7 +33,7 @@ describe.each([
   ['dark', 390],
 ] as const)('axe-core in the %s theme at %i px', (colorScheme, width) => {
   test.each(PAGES)('%s (%s) has no serious or critical violation', async (_, path) => {
-    const page = await open(browser, path, { colorScheme, viewport: { width, height: 900 } });
+    const page = await open(browser(), path, { colorScheme, viewport: { width, height: 900 } });
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -48,7 +41,7 @@ describe.each([
 
 describe('at 390 px wide, a tool page', () => {
   test('shows each parameter and each returned field as a block, every column named and nothing cut off', async () => {
-    const page = await open(browser, '/tools/weather-maps/get_forecast/', { viewport: { width: 390, height: 844 } });
+    const page = await open(browser(), '/tools/weather-maps/get_forecast/', { viewport: { width: 390, height: 844 } });
     for (const [label, third] of [
       ['Parameters of get_forecast', 'Required: '],
       ['Fields get_forecast returns', 'Always present: '],
@@ -73,7 +66,7 @@ describe('at 390 px wide, a table wider than the screen', () => {
     ['/how-recommendations-are-made/', 'What each format does, by class of tool'],
     // The tool and server listings no longer scroll on a phone: their rows are cards (e2e/phones.test.ts).
   ])('on %s scrolls inside a labelled region that the keyboard reaches', async (path, label) => {
-    const page = await open(browser, path, { viewport: { width: 390, height: 844 } });
+    const page = await open(browser(), path, { viewport: { width: 390, height: 844 } });
     const region = page.getByRole('region', { name: label });
     const [scroll, client] = await region.evaluate((e) => [e.scrollWidth, e.clientWidth]);
     expect(scroll).toBeGreaterThan(client);
@@ -87,7 +80,7 @@ describe('at 390 px wide, a table wider than the screen', () => {
 
 describe('at 360 px wide', () => {
   test.each(PAGES)('%s (%s) does not scroll sideways', async (_, path) => {
-    const page = await open(browser, path, { viewport: { width: 360, height: 740 } });
+    const page = await open(browser(), path, { viewport: { width: 360, height: 740 } });
     const [scroll, client] = await page.evaluate(() => [
       document.documentElement.scrollWidth,
       document.documentElement.clientWidth,
@@ -101,7 +94,7 @@ describe('under the Content-Security-Policy', () => {
   test.each(PAGES)(
     '%s (%s) loads with no console error, no script error and no request off this host',
     async (_, path) => {
-      const context = await browser.newContext();
+      const context = await browser().newContext();
       const page = await context.newPage();
       const problems: string[] = [];
       page.on(

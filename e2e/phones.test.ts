@@ -1,6 +1,6 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, BASE, launch, open } from './browser.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { axeViolations, BASE, open, sharedChromium } from './browser.ts';
 
 // The site on a phone: a 390 px screen that is touched, not hovered (issue "Phones").
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -15,16 +15,10 @@ const LISTINGS = [
   ['/servers/mcp-flux-pro/', 'Tool'],
 ] as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedChromium();
 
 async function visit(path: string, options: BrowserContextOptions, run: (page: Page) => Promise<void>) {
-  const page = await open(browser, path, options);
+  const page = await open(browser(), path, options);
   try {
     await run(page);
   } finally {

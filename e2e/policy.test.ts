@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE, launch, open } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { BASE, open, sharedChromium } from './browser.ts';
 
 const FLUX = '/tools/mcp-flux-pro/flux_edit_image/';
 // The documented policy for one write tool (docs/policies.md), indented as the page shows it (issue 15).
@@ -12,16 +12,10 @@ const WRITE_POLICY = `${JSON.stringify(
   2,
 )}\n`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedChromium();
 
 async function toolPage(): Promise<Page> {
-  const page = await open(browser, FLUX);
+  const page = await open(browser(), FLUX);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
   return page;
 }
@@ -36,7 +30,7 @@ describe('the copy button', () => {
   });
 
   test('copies the server policy exactly as policy.json serves it', async () => {
-    const page = await open(browser, '/servers/mcp-flux-pro/');
+    const page = await open(browser(), '/servers/mcp-flux-pro/');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
     await page.getByRole('button', { name: 'Copy PolicyLayer JSON' }).click();
     const served = await (await fetch(`${BASE}/servers/mcp-flux-pro/policy.json`)).text();
@@ -73,7 +67,7 @@ describe('the format tabs', () => {
   });
 
   test('without JavaScript every format is shown and the policy can be read', async () => {
-    const page = await open(browser, FLUX, { javaScriptEnabled: false });
+    const page = await open(browser(), FLUX, { javaScriptEnabled: false });
     expect(await page.locator('[role="tablist"]').isVisible()).toBe(false);
     for (const id of ['policylayer', 'intercept', 'claude'])
       expect(await page.locator(`#tool-policy-${id}`).isVisible()).toBe(true);
@@ -84,7 +78,7 @@ describe('the format tabs', () => {
 
 describe('the flux_edit_image page', () => {
   test('shows Write, Medium, the callback_url signal, the full-policy link, six FAQ entries with JSON-LD and two or more attacks', async () => {
-    const page = await open(browser, FLUX);
+    const page = await open(browser(), FLUX);
     const text = await page.locator('main').innerText();
     expect(text).toContain('Write');
     expect(text).toContain('Medium risk');

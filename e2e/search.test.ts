@@ -1,21 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { analyseCatalogue, countBy } from '../src/core/analyse.ts';
 import { catalogueDir, loadCatalogue } from '../src/build/catalogue-files.ts';
-import { axeViolations, BASE, launch, open } from './browser.ts';
+import { axeViolations, BASE, open, sharedChromium } from './browser.ts';
 
 const servers = analyseCatalogue(loadCatalogue(catalogueDir()));
 const tools = servers.flatMap((s) => s.tools);
 const critical = countBy(tools).risk.critical;
 const serverTitles = new Set(servers.filter((s) => s.tools.length > 0).map((s) => s.title));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedChromium();
 
 const titles = (page: Page) => page.locator('#search-results .result-title').allTextContents();
 const settled = (page: Page) =>
@@ -27,21 +21,21 @@ const settled = (page: Page) =>
 
 describe('the search page', () => {
   test('"flux edit" finds flux_edit_image first', async () => {
-    const page = await open(browser, '/search/?q=flux%20edit');
+    const page = await open(browser(), '/search/?q=flux%20edit');
     await settled(page);
     expect((await titles(page))[0]).toBe('flux_edit_image');
     await page.context().close();
   });
 
   test('a tool name is found by its parts: "refund" finds create_refund', async () => {
-    const page = await open(browser, '/search/?q=refund');
+    const page = await open(browser(), '/search/?q=refund');
     await settled(page);
     expect(await titles(page)).toContain('create_refund');
     await page.context().close();
   });
 
   test('filtering by Critical shows only critical tools, as many as the catalogue has', async () => {
-    const page = await open(browser, '/search/?type=Tool');
+    const page = await open(browser(), '/search/?type=Tool');
     await settled(page);
     await page.getByLabel('Critical', { exact: true }).check();
     await page.waitForFunction(
@@ -65,7 +59,7 @@ describe('the search page', () => {
   });
 
   test('the URL restores query, filters and sort after a reload, and Back undoes a filter', async () => {
-    const page = await open(browser, '/search/?q=delete&category=Destructive&sort=risk');
+    const page = await open(browser(), '/search/?q=delete&category=Destructive&sort=risk');
     await settled(page);
     expect(await page.locator('#search-q').inputValue()).toBe('delete');
     expect(await page.getByLabel('Destructive', { exact: true }).isChecked()).toBe(true);
@@ -90,7 +84,7 @@ describe('the search page', () => {
   });
 
   test('an empty result says so and offers to remove a filter', async () => {
-    const page = await open(browser, '/search/?q=flux&category=Financial');
+    const page = await open(browser(), '/search/?q=flux&category=Financial');
     await page.waitForFunction(() => !document.getElementById('search-empty')?.hidden);
     expect(await page.locator('#search-empty').textContent()).toContain('Nothing matches “flux” with these filters.');
     await page.getByRole('button', { name: 'Remove Category: Financial' }).click();
@@ -100,7 +94,7 @@ describe('the search page', () => {
   });
 
   test('each result shows name, server, risk, category and an excerpt', async () => {
-    const page = await open(browser, '/search/?q=flux%20edit');
+    const page = await open(browser(), '/search/?q=flux%20edit');
     await settled(page);
     const first = page.locator('#search-results .result').first();
     expect(await first.locator('.result-info').textContent()).toBe('Tool on Mcp Flux Pro');
@@ -110,7 +104,7 @@ describe('the search page', () => {
   });
 
   test.each(['light', 'dark'] as const)('passes axe-core in the %s theme', async (colorScheme) => {
-    const page = await open(browser, '/search/?q=delete&risk=Critical', { colorScheme });
+    const page = await open(browser(), '/search/?q=delete&risk=Critical', { colorScheme });
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
@@ -119,7 +113,7 @@ describe('the search page', () => {
 
 describe('search finds what people type (issue 17)', () => {
   test('when no tool matches every word, it shows the tools that match most of them and says so', async () => {
-    const page = await open(browser, '/search/?q=get%20kubernetes%20pod%20logs');
+    const page = await open(browser(), '/search/?q=get%20kubernetes%20pod%20logs');
     await settled(page);
     expect(await page.locator('#search-status').textContent()).toContain(
       'No tool matches all of: get, kubernetes, pod, logs; showing tools that match most of them.',
@@ -129,7 +123,7 @@ describe('search finds what people type (issue 17)', () => {
   });
 
   test('sorted riskiest first, the fallback still shows the tools that match most of the words', async () => {
-    const page = await open(browser, '/search/?q=get%20kubernetes%20pod%20logs&sort=risk');
+    const page = await open(browser(), '/search/?q=get%20kubernetes%20pod%20logs&sort=risk');
     await settled(page);
     expect(await page.locator('#search-status').textContent()).toContain('No tool matches all of');
     expect(await titles(page)).toContain('getPodLogs');
@@ -138,7 +132,7 @@ describe('search finds what people type (issue 17)', () => {
 
   test('a long query that matches little still answers, with the words that match', async () => {
     const page = await open(
-      browser,
+      browser(),
       '/search/?q=please%20quickly%20delete%20every%20old%20wiki%20page%20version%20forever%20today',
     );
     await settled(page);
@@ -148,7 +142,7 @@ describe('search finds what people type (issue 17)', () => {
   });
 
   test('a query naming the server finds that server’s tool, ranked by the other words', async () => {
-    const page = await open(browser, '/search/?q=gitforge%20create%20issue');
+    const page = await open(browser(), '/search/?q=gitforge%20create%20issue');
     await settled(page);
     const first = page.locator('#search-results .result').first();
     expect(await first.locator('.result-title').textContent()).toBe('create_issue');
@@ -157,21 +151,21 @@ describe('search finds what people type (issue 17)', () => {
   });
 
   test('a plural finds the singular: "create pages" finds create_page first', async () => {
-    const page = await open(browser, '/search/?q=create%20pages');
+    const page = await open(browser(), '/search/?q=create%20pages');
     await settled(page);
     expect((await titles(page))[0]).toBe('create_page');
     await page.context().close();
   });
 
   test('an equivalent verb finds the tool: "remove a wiki page" finds delete_page first', async () => {
-    const page = await open(browser, '/search/?q=remove%20a%20wiki%20page');
+    const page = await open(browser(), '/search/?q=remove%20a%20wiki%20page');
     await settled(page);
     expect((await titles(page))[0]).toBe('delete_page');
     await page.context().close();
   });
 
   test('the header box shows the same first result and the same note', async () => {
-    const page = await open(browser, '/');
+    const page = await open(browser(), '/');
     await page.locator('#site-search-q').fill('get kubernetes pod logs');
     await page.waitForFunction(() =>
       document.querySelector('.search-popup-status')?.textContent?.includes('No tool matches all of'),
@@ -185,7 +179,7 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
   const status = (page: Page) => page.locator('#search-status').textContent();
 
   test('a misspelt word is corrected, with a link that searches the words as typed', async () => {
-    const page = await open(browser, '/search/?q=delte%20file');
+    const page = await open(browser(), '/search/?q=delte%20file');
     await settled(page);
     expect(await status(page)).toMatch(
       /^Showing results for “delete file”; search for “delte file” instead\. \d+ results? for “delete file”/,
@@ -200,7 +194,7 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
   });
 
   test('the header box corrects the same word and says so', async () => {
-    const page = await open(browser, '/');
+    const page = await open(browser(), '/');
     await page.locator('#site-search-q').fill('delte file');
     await page.waitForFunction(() =>
       document.querySelector('.search-popup-status')?.textContent?.startsWith('Showing results for “delete file”'),
@@ -212,7 +206,7 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
   });
 
   test('"github" is no longer every server published from a GitHub account', async () => {
-    const page = await open(browser, '/search/?q=github');
+    const page = await open(browser(), '/search/?q=github');
     await settled(page);
     const infos = await page.locator('#search-results .result-info').allTextContents();
     expect(infos.filter((i) => i === 'Server')).toEqual([]);
@@ -222,7 +216,7 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
   test('a registry name typed whole, or the owner, finds its server first, shown by its site title', async () => {
     const untitled = servers.find((s) => !s.server.title && s.tools.length > 0)!;
     for (const q of [untitled.server.name, untitled.server.name.split('/')[0]!.split('.').at(-1)!]) {
-      const page = await open(browser, `/search/?q=${encodeURIComponent(q)}`);
+      const page = await open(browser(), `/search/?q=${encodeURIComponent(q)}`);
       await settled(page);
       const first = page.locator('#search-results .result').first();
       expect(await first.locator('.result-info').textContent()).toBe('Server');
@@ -232,7 +226,7 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
   });
 
   test('its owner and its own name together find a server first, then its tools', async () => {
-    const page = await open(browser, '/search/?q=beaconly%20push%20notify');
+    const page = await open(browser(), '/search/?q=beaconly%20push%20notify');
     await settled(page);
     const first = page.locator('#search-results .result').first();
     expect(await first.locator('.result-info').textContent()).toBe('Server');
@@ -241,7 +235,7 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
   });
 
   test('"charge a card" finds the tool that charges before the one that reads a charge', async () => {
-    const page = await open(browser, '/search/?q=charge%20a%20card');
+    const page = await open(browser(), '/search/?q=charge%20a%20card');
     await settled(page);
     const found = await titles(page);
     expect(found[0]).toBe('create_charge');
@@ -250,7 +244,7 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
   });
 
   test('"wipe database" finds tools that wipe, drop_table among the first five, and no read', async () => {
-    const page = await open(browser, '/search/?q=wipe%20database');
+    const page = await open(browser(), '/search/?q=wipe%20database');
     await settled(page);
     const found = await titles(page);
     expect(found.slice(0, 5)).toContain('drop_table');
@@ -263,7 +257,7 @@ describe('names, typos and what a tool does (search on a registry catalogue)', (
 
 describe('search results and filters (issue 15)', () => {
   test('excerpts are the description’s readable text, with no filter values run together', async () => {
-    const page = await open(browser, '/search/?q=delete');
+    const page = await open(browser(), '/search/?q=delete');
     await settled(page);
     const excerpts = await page.locator('#search-results .result-excerpt').allTextContents();
     expect(excerpts.length).toBeGreaterThan(5);
@@ -284,7 +278,7 @@ describe('search results and filters (issue 15)', () => {
   });
 
   test('every server is reachable in the server facet: "Show all" and a find box', async () => {
-    const page = await open(browser, '/search/?type=Tool');
+    const page = await open(browser(), '/search/?type=Tool');
     await settled(page);
     const options = page.locator('[data-facet="server"] .facet-option label');
     expect(await options.count()).toBe(12);
@@ -298,7 +292,7 @@ describe('search results and filters (issue 15)', () => {
   });
 
   test('facet values in the address are read in any case', async () => {
-    const page = await open(browser, '/search/?risk=critical&type=tool');
+    const page = await open(browser(), '/search/?risk=critical&type=tool');
     await page.waitForFunction(
       (n) => document.getElementById('search-status')?.textContent?.startsWith(`${n} result`),
       critical,
@@ -313,7 +307,7 @@ describe('search results and filters (issue 15)', () => {
   });
 
   test('options without results are left out, and counts stay on one line', async () => {
-    const page = await open(browser, '/search/?q=flux');
+    const page = await open(browser(), '/search/?q=flux');
     await settled(page);
     const counts = await page.locator('#search-facets .count').allTextContents();
     expect(counts.length).toBeGreaterThan(3);
@@ -328,7 +322,7 @@ describe('search results and filters (issue 15)', () => {
   });
 
   test('on a phone the results come first and the filters open on demand', async () => {
-    const page = await open(browser, '/search/?q=delete', { viewport: { width: 390, height: 844 } });
+    const page = await open(browser(), '/search/?q=delete', { viewport: { width: 390, height: 844 } });
     await settled(page);
     expect(await page.locator('#search-filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await page.locator('#search-facets').isVisible()).toBe(false);
@@ -340,7 +334,7 @@ describe('search results and filters (issue 15)', () => {
   });
 
   test.each([390, 1280])('passes axe-core at %i px, with both search forms named apart', async (width) => {
-    const page = await open(browser, '/search/?q=delete', { viewport: { width, height: 900 } });
+    const page = await open(browser(), '/search/?q=delete', { viewport: { width, height: 900 } });
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
     const names = await page
@@ -353,7 +347,7 @@ describe('search results and filters (issue 15)', () => {
 
 describe('the header search box', () => {
   test('works by keyboard alone: "/" focuses, typing shows results, arrows move, Enter opens', async () => {
-    const page = await open(browser, '/servers/');
+    const page = await open(browser(), '/servers/');
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await page.keyboard.type('flux edit');
@@ -369,7 +363,7 @@ describe('the header search box', () => {
   });
 
   test('Escape closes the results', async () => {
-    const page = await open(browser, '/');
+    const page = await open(browser(), '/');
     await page.locator('#site-search-q').fill('refund');
     await page.waitForSelector('#site-search-results [role="option"]');
     await page.keyboard.press('Escape');
@@ -379,7 +373,7 @@ describe('the header search box', () => {
   });
 
   test('Enter without a chosen result opens the search page with the query', async () => {
-    const page = await open(browser, '/attacks/');
+    const page = await open(browser(), '/attacks/');
     await page.locator('#site-search-q').fill('send email');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${BASE}/search/?q=send+email`);
@@ -389,7 +383,7 @@ describe('the header search box', () => {
   });
 
   test.each(['light', 'dark'] as const)('open, it passes axe-core in the %s theme', async (colorScheme) => {
-    const page = await open(browser, '/tools/', { colorScheme });
+    const page = await open(browser(), '/tools/', { colorScheme });
     await page.locator('#site-search-q').fill('delete');
     await page.waitForSelector('#site-search-results [role="option"]');
     await page.keyboard.press('ArrowDown');

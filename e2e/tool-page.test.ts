@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, open } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { open, sharedChromium } from './browser.ts';
 
 const FLUX = '/tools/mcp-flux-pro/flux_edit_image/';
 const REFUND = '/tools/payments-gateway/create_refund/';
 const FORECAST = '/tools/weather-maps/get_forecast/';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedChromium();
 
 /** Whether every visible code block of the policy shows its lines whole: nothing hidden sideways. */
 const policyFits = (page: Page) =>
@@ -30,7 +24,7 @@ describe('the policy block', () => {
     [390, FLUX],
     [390, REFUND],
   ])('at %i px, %s shows the policy indented and whole, without scrolling sideways', async (width, path) => {
-    const page = await open(browser, path, { viewport: { width, height: 900 } });
+    const page = await open(browser(), path, { viewport: { width, height: 900 } });
     const text = await page.locator('#tool-policy-policylayer pre').textContent();
     expect(text).toMatch(/^\{\n {2}"version": "1",\n {2}"default": "deny",\n/);
     for (const tab of ['PolicyLayer JSON', 'Intercept YAML', 'Claude Code settings.json']) {
@@ -41,7 +35,7 @@ describe('the policy block', () => {
   });
 
   test('the copy button is an action, not a tab: it looks unlike them', async () => {
-    const page = await open(browser, FLUX);
+    const page = await open(browser(), FLUX);
     const look = (selector: string) =>
       page
         .locator(selector)
@@ -57,7 +51,7 @@ describe('the policy block', () => {
   });
 
   test('the chosen format is remembered on the next tool page, and a refused storage changes nothing', async () => {
-    const page = await open(browser, FLUX);
+    const page = await open(browser(), FLUX);
     await page.getByRole('tab', { name: 'Intercept YAML' }).first().click();
     await page.goto(page.url().replace(FLUX, REFUND));
     expect(await page.getByRole('tab', { name: 'Intercept YAML' }).first().getAttribute('aria-selected')).toBe('true');
@@ -65,7 +59,7 @@ describe('the policy block', () => {
     expect(await page.locator('#tool-policy-policylayer').isVisible()).toBe(false);
     await page.context().close();
 
-    const blocked = await browser.newContext();
+    const blocked = await browser().newContext();
     await blocked.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {
@@ -84,7 +78,7 @@ describe('the policy block', () => {
   });
 
   test('"How to control it" near the top leads to the controls and the policy', async () => {
-    const page = await open(browser, REFUND, { viewport: { width: 1280, height: 900 } });
+    const page = await open(browser(), REFUND, { viewport: { width: 1280, height: 900 } });
     const link = page.getByRole('link', { name: 'How to control it ↓' });
     expect(await link.getAttribute('href')).toBe('#control');
     // Within the first screen.
@@ -97,7 +91,7 @@ describe('the policy block', () => {
 
 describe('what the definition says', () => {
   test('the output schema is a table of the fields it returns, and every annotation is shown as a claim', async () => {
-    const page = await open(browser, FORECAST);
+    const page = await open(browser(), FORECAST);
     const returns = page.getByRole('region', { name: 'Fields get_forecast returns' });
     const fields = await returns.locator('tbody tr td:first-child').allTextContents();
     expect(fields).toEqual(['location', 'units', 'days', 'issued_at']);
@@ -118,7 +112,7 @@ describe('what the definition says', () => {
   });
 
   test('a tool without them says so', async () => {
-    const page = await open(browser, REFUND);
+    const page = await open(browser(), REFUND);
     const main = await page.locator('main').innerText();
     expect(main).toContain('The definition does not say (it has no output schema).');
     expect(main).toContain('The server sets no annotations on this tool.');
@@ -130,7 +124,7 @@ describe('attack patterns', () => {
   test.each([FLUX, REFUND, FORECAST, '/tools/web-browser/evaluatejavascript/'])(
     '%s links at least two, and the rug pull (any definition can change)',
     async (path) => {
-      const page = await open(browser, path);
+      const page = await open(browser(), path);
       const links = await page
         .locator('#attacks + ul a[href^="/attacks/"]')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -141,7 +135,7 @@ describe('attack patterns', () => {
   );
 
   test('a financial tool links financial abuse and excessive agency', async () => {
-    const page = await open(browser, REFUND);
+    const page = await open(browser(), REFUND);
     const links = await page.locator('#attacks + ul a').allTextContents();
     expect(links).toEqual(expect.arrayContaining(['Financial abuse', 'Excessive agency']));
     await page.context().close();
@@ -152,7 +146,7 @@ describe('how to load a policy', () => {
   test.each([1280, 390])(
     'at %i px, each format of the recommendation says how to load it, with the server’s own launch command',
     async (width) => {
-      const page = await open(browser, REFUND, { viewport: { width, height: 900 } });
+      const page = await open(browser(), REFUND, { viewport: { width, height: 900 } });
       const alone = page.locator('.policy-context').first();
       expect(await alone.textContent()).toContain("refuses every call to the server's 12 other tools");
       expect(await alone.getByRole('link').getAttribute('href')).toBe('/servers/payments-gateway/#policy');
