@@ -22,9 +22,10 @@
  * whose inputs changed, and takes the others from DIR (src/build/shards.ts, `CachedPart`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { CACHE_ENV, RECORDS_DIR_ENV, SHARD_ENV, SHARDS_DIR_ENV, SLICE_ENV } from '../src/build/env.ts';
@@ -102,6 +103,43 @@ function astroArgs(dropOutDir: boolean): string[] {
 // Astro's default output folder; astro.config.mjs does not change it.
 const outDir = resolve(ROOT, typeof values.outDir === 'string' ? values.outDir : 'dist');
 const records = recordsFolder();
+
+/**
+ * The last build's files. They are moved out of the output folder at once (a rename per top-level
+ * entry, into a folder beside it) and removed by this process while Astro works, once process 0 has
+ * found the catalogue valid: Astro would otherwise unlink them one by one before it bundles, in
+ * process 0's path (8.3 s of a 20,000-tool rebuild's 60 s; BENCHMARKS.md). A build that fails before
+ * that (a broken catalogue) puts them back, as Astro leaves the folder alone then. Where a rename
+ * fails (another file system, no permission), what is left is emptied by Astro, as before.
+ */
+const previous = (() => {
+  let entries: string[];
+  let aside: string;
+  try {
+    entries = readdirSync(outDir);
+    if (entries.length === 0) return undefined;
+    aside = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-previous-`));
+  } catch {
+    return undefined;
+  }
+  try {
+    for (const name of entries) renameSync(join(outDir, name), join(aside, name));
+  } catch {
+    // the rest stays for Astro to empty
+  }
+  return aside;
+})();
+let removing: Promise<void> | undefined;
+let built = false;
+function removePrevious(): void {
+  if (previous) removing ??= rm(previous, { recursive: true, force: true });
+}
+function restorePrevious(): void {
+  if (!previous || removing) return;
+  for (const name of readdirSync(previous))
+    if (!existsSync(join(outDir, name))) renameSync(join(previous, name), join(outDir, name));
+  rmSync(previous, { recursive: true, force: true });
+}
 // Inside the project, next to Astro's cache: Astro puts a process's server bundle in its output folder
 // only when that folder is inside the project, so the processes' bundles never meet.
 const shared = shards > 1 ? mkdtempSync(join(ROOT, 'node_modules', '.build-shards-')) : '';
@@ -195,7 +233,9 @@ function follow(build: Build, index: number): (line: string) => void {
     if (line.level === 'error') errorShown = true;
     if (showing) print(`${line.level === 'warn' ? 'Warning' : 'Error'} [${line.label}] ${line.text}`, process.stderr);
     const p = phaseOf(line, ROOT);
-    if (p) phase(p);
+    if (!p) return;
+    if (p.label === 'Catalogue') removePrevious();
+    phase(p);
   };
 }
 
@@ -259,8 +299,9 @@ for (const [signal, code] of [
 ] as const)
   process.once(signal, () => {
     for (const b of running()) b.child.kill(signal);
-    rmSync(records, { recursive: true, force: true });
-    if (shared) rmSync(shared, { recursive: true, force: true });
+    for (const dir of [records, shared]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (removing) rmSync(previous!, { recursive: true, force: true });
+    else restorePrevious();
     console.error(`\nStopped by ${signal}: removed the search records and the build processes' scratch folder.`);
     process.exit(code);
   });
@@ -333,6 +374,7 @@ try {
     } else console.log(`Slice ${slice} written to ${outDir} in ${((rendered - started) / 1000).toFixed(1)} s.`);
     // scripts/bench.ts and test/build/shards.test.ts read this line.
     if (cache) console.log(cacheSummary(cachedBefore!, cachedKeys(cache.dir, cache.count)));
+    built = true;
   }
 } catch (error) {
   stopProgress();
@@ -342,4 +384,8 @@ try {
 } finally {
   rmSync(records, { recursive: true, force: true });
   if (shared) rmSync(shared, { recursive: true, force: true });
+  // A failed build whose processes never found the catalogue valid had not begun removing them.
+  if (built) removePrevious();
+  else restorePrevious();
+  await removing;
 }

@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test } from 'vitest';
-import { ROOT } from './helpers.ts';
+import { ROOT, run } from './helpers.ts';
 
-// A build stopped from outside (Ctrl-C, a CI job's deadline) must not leave its search records behind:
-// they are in memory (/dev/shm), about 1 GB at 250,000 tools, until the machine restarts.
+// What a build leaves beside its site: nothing. It moves the last build's files aside to remove them
+// while Astro works (scripts/build.ts), and a build stopped from outside (Ctrl-C, a CI job's deadline)
+// must not leave its search records behind either: they are in memory (/dev/shm), about 1 GB at
+// 250,000 tools, until the machine restarts.
 const SHM = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const SCRATCH = join(ROOT, 'node_modules');
 const named = (dir: string, prefix: string) => readdirSync(dir).filter((name) => name.startsWith(prefix));
@@ -25,8 +27,48 @@ function processesWith(text: string): number[] {
   return found;
 }
 
+/** The folders a build moves the last build's files into, beside `out`, while it removes them. */
+const previousOf = (out: string) => named(dirname(out), `.${basename(out)}-previous-`);
+
+test('a build into a folder with an older site leaves only the new site, and nothing beside it', () => {
+  const out = mkdtempSync(join(tmpdir(), 'mcp-again-'));
+  try {
+    mkdirSync(join(out, 'tools/gone'), { recursive: true });
+    writeFileSync(join(out, 'tools/gone/index.html'), 'an older build');
+    writeFileSync(join(out, 'stale.html'), 'an older build');
+    const built = run('node', ['scripts/build.ts', '--outDir', out], {
+      CATALOGUE_DIR: resolve(ROOT, 'test/catalogues/tiny'),
+    });
+    expect(built.status, built.output).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'stale.html'))).toBe(false);
+    expect(existsSync(join(out, 'tools/gone'))).toBe(false);
+    expect(previousOf(out)).toEqual([]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a build that finds the catalogue broken leaves the older site where it was', () => {
+  const out = mkdtempSync(join(tmpdir(), 'mcp-broken-'));
+  try {
+    writeFileSync(join(out, 'index.html'), 'an older build');
+    const built = run('node', ['scripts/build.ts', '--outDir', out], {
+      CATALOGUE_DIR: resolve(ROOT, 'test/catalogues/broken'),
+    });
+    expect(built.status).not.toBe(0);
+    expect(built.output).toContain('problem');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('an older build');
+    expect(previousOf(out)).toEqual([]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test('a build stopped by SIGTERM stops its astro processes and removes its records and scratch folder', async () => {
   const out = mkdtempSync(join(tmpdir(), 'mcp-stopped-'));
+  // An older site, which the build moves aside to remove it: gone too once the build is stopped.
+  writeFileSync(join(out, 'stale.html'), 'an older build');
   const recordsBefore = new Set(named(SHM, 'mcp-search-records-'));
   const scratchBefore = new Set(named(SCRATCH, '.build-shards-'));
   const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', out, '--shards', '2'], {
@@ -57,6 +99,7 @@ test('a build stopped by SIGTERM stops its astro processes and removes its recor
     expect(output).toContain('Stopped by SIGTERM');
     expect(existsSync(join(SHM, records[0]!))).toBe(false);
     expect(existsSync(join(SCRATCH, scratch[0]!))).toBe(false);
+    expect(previousOf(out)).toEqual([]);
     // Both astro build processes end too (they had SIGTERM as well), not left rendering into nothing.
     for (let tries = 0; tries < 100 && processesWith(scratch[0]!).length + processesWith(out).length > 0; tries++)
       await sleep(100);
