@@ -290,6 +290,12 @@ const running = () => builds.filter((b) => b.status === undefined);
 const failed = () =>
   builds.find((b, k) => b.status !== undefined && (b.status !== 0 || (k > 0 && !hasReported(shared, k))));
 
+/** The records and the processes' scratch folder: gone however the build ends. */
+function removeScratch(): void {
+  rmSync(records, { recursive: true, force: true });
+  if (shared) rmSync(shared, { recursive: true, force: true });
+}
+
 // Stopped from outside (Ctrl-C, a CI job's deadline): stop Astro's processes, which would go on
 // rendering, and remove the records, which live in memory (/dev/shm, about 1 GB at 250,000 tools)
 // and would stay there until the machine restarts. The usual exit code for a signal.
@@ -299,7 +305,7 @@ for (const [signal, code] of [
 ] as const)
   process.once(signal, () => {
     for (const b of running()) b.child.kill(signal);
-    for (const dir of [records, shared]) if (dir) rmSync(dir, { recursive: true, force: true });
+    removeScratch();
     if (removing) rmSync(previous!, { recursive: true, force: true });
     else restorePrevious();
     console.error(`\nStopped by ${signal}: removed the search records and the build processes' scratch folder.`);
@@ -382,8 +388,7 @@ try {
   await reading?.then((index) => index.close()).catch(() => {});
   throw error;
 } finally {
-  rmSync(records, { recursive: true, force: true });
-  if (shared) rmSync(shared, { recursive: true, force: true });
+  removeScratch();
   // A failed build whose processes never found the catalogue valid had not begun removing them.
   if (built) removePrevious();
   else restorePrevious();
